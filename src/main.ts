@@ -1,0 +1,103 @@
+import { parseArgs } from 'node:util';
+import { buildApp } from './app.js';
+import { ConfigError, loadConfig } from './config.js';
+import { openDatabase } from './platform/db/open.js';
+import { verifyAuditChain } from './platform/audit/service.js';
+import { loadReferenceData } from './modules/geo/index.js';
+import { createAdmin } from './modules/identity/index.js';
+import { seedDemo, isEmpty } from './seed/demo.js';
+
+const say = (msg: string) => process.stdout.write(`${msg}\n`);
+
+async function main(argv: string[]): Promise<number> {
+  const [command = 'start', ...rest] = argv;
+  const config = loadConfig();
+  switch (command) {
+    case 'start':
+      return start(config);
+    case 'migrate': {
+      const o = await openDatabase(config, say);
+      await loadReferenceData(o.db);
+      say('Migrations applied, reference data loaded.');
+      await o.close();
+      return 0;
+    }
+    case 'seed': {
+      const o = await openDatabase(config, say);
+      await loadReferenceData(o.db);
+      await seedDemo(o.db, config, say);
+      await o.close();
+      return 0;
+    }
+    case 'admin': {
+      const { values } = parseArgs({
+        args: rest,
+        options: { email: { type: 'string' }, phone: { type: 'string' }, name: { type: 'string' }, password: { type: 'string' } },
+      });
+      if ((!values.email && !values.phone) || !values.name || !values.password) {
+        say('Usage: npm run admin -- --email admin@example.vn --name "Nguyễn Văn A" --password "..." [--phone 09...]');
+        return 2;
+      }
+      const o = await openDatabase(config, say);
+      try {
+        const user = await createAdmin(o.db, { email: values.email, phone: values.phone, fullName: values.name, password: values.password });
+        say(`Administrator created: ${user.email ?? user.phone} (${user.id})`);
+      } finally {
+        await o.close();
+      }
+      return 0;
+    }
+    case 'audit-verify': {
+      const o = await openDatabase(config, say);
+      const r = await verifyAuditChain(o.db);
+      await o.close();
+      if (r.ok) say(`Audit chain intact: ${r.rows} rows verified.`);
+      else say(`Audit chain BROKEN at row ${r.brokenAt}: ${r.why} (${r.rows} rows before it are intact).`);
+      return r.ok ? 0 : 1;
+    }
+    default:
+      say(`Unknown command "${command}". Commands: start | migrate | seed | admin | audit-verify`);
+      return 2;
+  }
+}
+
+async function start(config: ReturnType<typeof loadConfig>): Promise<number> {
+  const t0 = Date.now();
+  const opened = await openDatabase(config, say);
+  await loadReferenceData(opened.db);
+  if (config.seedDemo && (await isEmpty(opened.db))) await seedDemo(opened.db, config, say);
+  const app = await buildApp({ config, db: opened.db });
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    say(`\n${signal} received: stopping…`);
+    await app.close();
+    await app.outbox.stop();
+    await opened.close();
+    say('Stopped cleanly.');
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  try {
+    await app.listen({ port: config.port, host: config.host });
+  } catch (err) {
+    await opened.close();
+    throw err;
+  }
+  app.outbox.start();
+  say(`\n${app.instance.name} is running (${Date.now() - t0} ms).\nOpen ${config.publicUrl} in your browser. Ctrl-C stops it.\n`);
+  return -1;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exit(code);
+  },
+  (err) => {
+    if (err instanceof ConfigError) process.stderr.write(`${err.message}\n`);
+    else process.stderr.write(`${err?.stack ?? err}\n`);
+    process.exit(1);
+  },
+);

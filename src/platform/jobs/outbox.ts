@@ -1,0 +1,77 @@
+import { sql } from 'drizzle-orm';
+import type { FastifyBaseLogger } from 'fastify';
+import type { Db, Executor } from '../db/pool.js';
+import { outbox } from './schema.js';
+
+export type Handler = (payload: any) => Promise<void>;
+
+/** Writes an event in the caller's transaction; it is handled after the transaction commits. */
+export async function publish(tx: Executor, topic: string, payload: Record<string, unknown>): Promise<void> {
+  await tx.insert(outbox).values({ topic, payload });
+}
+
+/**
+ * Hands outbox events to the handlers of their topic. Several app instances may run it at
+ * once: each claims a batch with FOR UPDATE SKIP LOCKED. A failing handler is retried with
+ * a growing delay; handlers must therefore be idempotent.
+ */
+export class OutboxDispatcher {
+  private handlers = new Map<string, Handler>();
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<number>;
+
+  constructor(
+    private db: Db,
+    private log: FastifyBaseLogger,
+  ) {}
+
+  on(topic: string, handler: Handler): this {
+    this.handlers.set(topic, handler);
+    return this;
+  }
+
+  /** Handles what is due now; returns how many events were handled. Tests call it directly. */
+  async drain(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const n = await this.db.transaction(async (tx) => {
+        const rows = await tx.execute<{ id: string; topic: string; payload: unknown; attempts: number }>(sql`
+          SELECT id, topic, payload, attempts FROM ${outbox}
+          WHERE processed_at IS NULL AND available_at <= now()
+          ORDER BY available_at LIMIT 50 FOR UPDATE SKIP LOCKED`);
+        for (const ev of rows.rows) {
+          const handler = this.handlers.get(ev.topic);
+          try {
+            if (handler) await handler(ev.payload);
+            await tx.execute(sql`UPDATE ${outbox} SET processed_at = now(), attempts = attempts + 1 WHERE id = ${ev.id}`);
+          } catch (err) {
+            this.log.warn({ err, topic: ev.topic, id: ev.id }, 'outbox handler failed; will retry');
+            const delay = Math.min(3600, 2 ** ev.attempts * 5);
+            await tx.execute(sql`UPDATE ${outbox} SET attempts = attempts + 1, last_error = ${String(err)},
+              available_at = now() + ${delay} * interval '1 second' WHERE id = ${ev.id}`);
+          }
+        }
+        return rows.rows.length;
+      });
+      total += n;
+      if (n < 50) return total;
+    }
+  }
+
+  start(intervalMs = 1000): void {
+    const tick = async () => {
+      this.running = this.drain().catch((err) => {
+        this.log.error({ err }, 'outbox dispatch failed');
+        return 0;
+      });
+      await this.running;
+      this.timer = setTimeout(tick, intervalMs);
+    };
+    this.timer = setTimeout(tick, intervalMs);
+  }
+
+  async stop(): Promise<void> {
+    clearTimeout(this.timer);
+    await this.running;
+  }
+}
