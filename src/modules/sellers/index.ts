@@ -1,3 +1,16 @@
 import type { Module } from '../../platform/module.js';
+import { officerRoutes } from './routes-officer.js';
+import { sellerRoutes } from './routes-seller.js';
+import { verificationRoutes } from './verification/routes.js';
 
-export const sellersModule: Module = { name: 'sellers' };
+export { sellerLifecycle } from './lifecycle.js';
+export { transitionSeller } from './transitions.js';
+
+export const sellersModule: Module = {
+  name: 'sellers',
+  routes(app, deps) {
+    sellerRoutes(app, deps);
+    officerRoutes(app, deps);
+    verificationRoutes(app, deps);
+  },
+};
