@@ -2,12 +2,14 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { notFound } from '../../platform/http/errors.js';
+import type { Deps } from '../../platform/module.js';
 import { commune, province, provinces } from './reference.js';
+import { successorsOf } from './service.js';
 
 const unit = z.object({ code: z.string(), name: z.string() });
 
 /** Public, cacheable look-ups of the 2025 administrative units. */
-export function geoRoutes(app: FastifyInstance): void {
+export function geoRoutes(app: FastifyInstance, deps: Deps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const cache = 'public, max-age=86400';
   r.get(
@@ -51,6 +53,25 @@ export function geoRoutes(app: FastifyInstance): void {
       const p = province(c.provinceCode)!;
       reply.header('cache-control', cache);
       return { code: c.code, name: c.name, province: { code: p.code, name: p.name } };
+    },
+  );
+  r.get(
+    '/api/v1/geo/former-communes/:code',
+    {
+      schema: {
+        tags: ['geo'],
+        summary: 'The 2025 commune(s) a pre-2025 commune now belongs to (for converting old addresses)',
+        params: z.object({ code: z.string().regex(/^\d{5}$/) }),
+        response: {
+          200: z.object({ former: unit.extend({ province: unit }), successors: z.array(unit.extend({ province: unit })) }),
+        },
+      },
+    },
+    async (req, reply) => {
+      const found = await successorsOf(deps.db, req.params.code);
+      if (!found) throw notFound();
+      reply.header('cache-control', cache);
+      return found;
     },
   );
 }

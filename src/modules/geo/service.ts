@@ -1,7 +1,7 @@
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Config } from '../../config.js';
-import type { Db } from '../../platform/db/pool.js';
+import type { Db, Executor } from '../../platform/db/pool.js';
 import type { Instance } from '../../web/page.js';
 import { province, provinces, readSuccessions, commune } from './reference.js';
 import { communeSuccessions, communes, provinces as provincesTable } from './schema.js';
@@ -72,4 +72,19 @@ export function communeInProvince(v: { provinceCode: string; communeCode: string
   if (v.communeCode && (!c || c.provinceCode !== v.provinceCode)) {
     ctx.addIssue({ code: 'custom', path: ['communeCode'], message: 'address.commune' });
   }
+}
+
+/** A pre-2025 commune and the 2025 commune(s) it became part of (several when it was split). */
+export async function successorsOf(db: Executor, oldCommuneCode: string) {
+  const rows = await db.select().from(communeSuccessions).where(eq(communeSuccessions.oldCommuneCode, oldCommuneCode));
+  if (!rows.length) return undefined;
+  const r = rows[0];
+  return {
+    former: { code: r.oldCommuneCode, name: r.oldCommuneName, province: { code: r.oldProvinceCode, name: r.oldProvinceName } },
+    successors: rows.map((x) => ({
+      code: x.newCommuneCode,
+      name: commune(x.newCommuneCode)?.name ?? x.newCommuneCode,
+      province: { code: x.newProvinceCode, name: province(x.newProvinceCode)?.name ?? x.newProvinceCode },
+    })),
+  };
 }

@@ -1,0 +1,51 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { TestApp } from '../helpers.js';
+
+export const artifactsDir = path.resolve(import.meta.dirname, 'artifacts');
+
+/** Debian's chromium, started the way this offline machine needs it (no background networking). */
+export async function launchBrowser(): Promise<Browser> {
+  const executablePath = execFileSync('which', ['chromium'], { encoding: 'utf8' }).trim();
+  return chromium.launch({
+    executablePath,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      `--user-data-dir=${mkdtempSync(path.join(tmpdir(), 'tmdt-chromium-'))}`,
+    ],
+  });
+}
+
+/** Serves the test app over real HTTP on a free loopback port; returns its base URL. */
+export async function serve(t: TestApp): Promise<string> {
+  const address = await t.app.listen({ port: 0, host: '127.0.0.1' });
+  return address.replace('localhost', '127.0.0.1');
+}
+
+/** A phone-sized browser context, in Vietnamese, as most buyers and sellers use it. */
+export async function phoneContext(browser: Browser, baseURL: string): Promise<BrowserContext> {
+  return browser.newContext({
+    baseURL,
+    viewport: { width: 390, height: 844 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+    locale: 'vi-VN',
+  });
+}
+
+/** Saves a full-page screenshot under test/e2e/artifacts/ (not committed). */
+export async function shot(page: Page, name: string): Promise<void> {
+  mkdirSync(artifactsDir, { recursive: true });
+  await page.screenshot({ path: path.join(artifactsDir, `${name}.png`), fullPage: true });
+}
