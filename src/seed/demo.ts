@@ -1,22 +1,115 @@
-import { sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Config } from '../config.js';
 import type { Db } from '../platform/db/pool.js';
+import type { Actor } from '../platform/http/context.js';
+import { outbox } from '../platform/jobs/schema.js';
+import { MAIL_TOPIC } from '../platform/mail/outbox.js';
 import { createUser } from '../modules/identity/index.js';
+import { ocopCertificates, sellerMembers, sellers, sellerTransitions } from '../modules/sellers/schema.js';
+import { type SellerAction, transitionSeller } from '../modules/sellers/index.js';
+import { foldVietnamese, slugify } from '../platform/text.js';
+import { type DemoSeller, demoSellers, demoStaff } from './demo-sellers.js';
+
+/** Password of every demo account (listed in the README). */
+export const DEMO_PASSWORD = 'matkhau-demo-2026';
 
 export async function isEmpty(db: Db): Promise<boolean> {
   const r = await db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM users`);
   return r.rows[0].n === 0;
 }
 
-/** Demo accounts (all with the password in DEMO_PASSWORD), listed in the README. */
-export const DEMO_PASSWORD = 'matkhau-demo-2026';
+const actionsTo: Record<DemoSeller['state'], SellerAction[]> = {
+  draft: [],
+  submitted: ['submit'],
+  needs_changes: ['submit', 'request_changes'],
+  rejected: ['submit', 'reject'],
+  approved: ['submit', 'approve'],
+  suspended: ['submit', 'approve', 'suspend'],
+  terminated: ['submit', 'approve', 'suspend', 'terminate'],
+};
 
-export async function seedDemo(db: Db, _config: Config, say: (m: string) => void): Promise<void> {
+const asActor = (u: { id: string; role: Actor['role']; fullName: string; email: string | null }): Actor => ({
+  ...u,
+  phone: null,
+  via: 'session',
+});
+
+/**
+ * Vietnamese demo data for a first look: an account for every role, a dozen approved sellers
+ * of different legal forms and communes, and applications waiting in each state. Lifecycle
+ * moves go through the same service as real ones, so histories and audit rows are real.
+ */
+export async function seedDemo(db: Db, config: Config, say: (m: string) => void): Promise<void> {
   const t0 = Date.now();
-  await db.transaction(async (tx) => {
-    await createUser(tx, { email: 'admin@demo.tmdt.vn', fullName: 'Quản trị viên', password: DEMO_PASSWORD, role: 'admin' });
-    await createUser(tx, { email: 'canbo@demo.tmdt.vn', fullName: 'Trần Thị Cán Bộ', password: DEMO_PASSWORD, role: 'officer' });
-    await createUser(tx, { email: 'nguoimua@demo.tmdt.vn', phone: '0912345678', fullName: 'Lê Văn Mua', password: DEMO_PASSWORD });
-  });
-  say(`Demo data loaded in ${Date.now() - t0} ms.`);
+  await createUser(db, { ...demoStaff.admin, password: DEMO_PASSWORD, role: 'admin' });
+  const officer = asActor(await createUser(db, { ...demoStaff.officer, password: DEMO_PASSWORD, role: 'officer' }));
+  await createUser(db, { ...demoStaff.buyer, password: DEMO_PASSWORD });
+
+  for (const d of demoSellers) {
+    const owner = asActor(await createUser(db, { ...d.owner, password: DEMO_PASSWORD }));
+    const [s] = await db
+      .insert(sellers)
+      .values({
+        legalForm: d.legalForm,
+        shopName: d.shopName,
+        slug: slugify(d.shopName),
+        description: d.description,
+        taxCode: d.taxCode,
+        businessRegNo: d.businessRegNo,
+        businessRegDate: d.businessRegDate,
+        repName: d.repName,
+        repCitizenId: d.repCitizenId,
+        // The demo sellers are of Khánh Hòa (the default instance), whatever PROVINCE_CODE says.
+        provinceCode: '56',
+        communeCode: d.communeCode,
+        street: d.street,
+        phone: d.owner.phone,
+        email: d.owner.email,
+        bankBin: d.bankBin,
+        bankAccountNo: d.bankAccountNo,
+        bankAccountName: foldVietnamese(d.repName).toUpperCase(),
+        categories: d.categories,
+        createdBy: owner.id,
+      })
+      .returning({ id: sellers.id });
+    await db.insert(sellerMembers).values({ sellerId: s.id, userId: owner.id, role: 'owner' });
+    for (const c of d.ocop ?? []) await db.insert(ocopCertificates).values({ sellerId: s.id, ...c });
+    for (const action of actionsTo[d.state]) {
+      await transitionSeller(db, {
+        sellerId: s.id,
+        action,
+        actor: action === 'submit' ? owner : officer,
+        party: action === 'submit' ? 'member' : 'officer',
+        reason: action === 'submit' || action === 'approve' ? undefined : d.reason,
+        publicUrl: config.publicUrl,
+      });
+    }
+    await backdate(db, s.id, d.daysAgo);
+  }
+  // Demo notifications stay in the app; their mails are not sent to the made-up addresses.
+  await db.update(outbox).set({ processedAt: new Date() }).where(eq(outbox.topic, MAIL_TOPIC));
+  say(`Demo data loaded in ${Date.now() - t0} ms: ${demoSellers.length} sellers. Password of every demo account: ${DEMO_PASSWORD}`);
+}
+
+/** Spreads a demo seller's history over the past days, so the queue shows real waiting times. */
+async function backdate(db: Db, sellerId: string, daysAgo: number): Promise<void> {
+  const day = 86_400_000;
+  const submitted = new Date(Date.now() - daysAgo * day);
+  const decided = new Date(submitted.getTime() + Math.min(2, daysAgo / 2) * day);
+  await db
+    .update(sellers)
+    .set({
+      createdAt: new Date(submitted.getTime() - day),
+      submittedAt: sql`CASE WHEN ${sellers.submittedAt} IS NULL THEN NULL ELSE ${submitted.toISOString()}::timestamptz END`,
+      decidedAt: sql`CASE WHEN ${sellers.decidedAt} IS NULL THEN NULL ELSE ${decided.toISOString()}::timestamptz END`,
+    })
+    .where(eq(sellers.id, sellerId));
+  await db
+    .update(sellerTransitions)
+    .set({ at: submitted })
+    .where(and(eq(sellerTransitions.sellerId, sellerId), eq(sellerTransitions.toStatus, 'submitted')));
+  await db
+    .update(sellerTransitions)
+    .set({ at: decided })
+    .where(and(eq(sellerTransitions.sellerId, sellerId), sql`${sellerTransitions.toStatus} <> 'submitted'`));
 }

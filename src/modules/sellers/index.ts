@@ -3,7 +3,7 @@ import { officerRoutes } from './routes-officer.js';
 import { sellerRoutes } from './routes-seller.js';
 import { verificationRoutes } from './verification/routes.js';
 
-export { sellerLifecycle } from './lifecycle.js';
+export { type SellerAction, type SellerStatus, sellerLifecycle } from './lifecycle.js';
 export { transitionSeller } from './transitions.js';
 
 export const sellersModule: Module = {

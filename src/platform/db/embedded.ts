@@ -26,27 +26,46 @@ export async function startEmbeddedPostgres(
   const password = readFileSync(passwordFile, 'utf8').trim();
   if (!fresh) await clearStaleServer(databaseDir);
 
-  const port = await freePort(opts.preferredPort ?? 54329);
-  const log = opts.log ?? (() => {});
+  // Keep PostgreSQL's last words: they explain a failed start better than anything else.
+  const recent: string[] = [];
+  const log = (msg: string) => {
+    recent.push(msg.trim());
+    if (recent.length > 20) recent.shift();
+    opts.log?.(msg);
+  };
   const EmbeddedPostgres = await importWithoutExitHooks();
-  const pg = new EmbeddedPostgres({
-    databaseDir,
-    port,
-    user: 'postgres',
-    password,
-    persistent: true,
-    createPostgresUser: userInfo().uid === 0,
-    initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
-    // No Unix socket: avoids clashes with a system PostgreSQL and needs no writable /var/run.
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'],
-    onLog: log,
-    onError: (e) => log(String(e)),
-  });
-  if (fresh) await pg.initialise();
-  try {
-    await pg.start();
-  } catch (err) {
-    throw new Error(`The embedded PostgreSQL in ${databaseDir} did not start: ${String(err ?? 'exited early')}`);
+  const make = (port: number) =>
+    new EmbeddedPostgres({
+      databaseDir,
+      port,
+      user: 'postgres',
+      password,
+      persistent: true,
+      createPostgresUser: userInfo().uid === 0,
+      initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
+      // No Unix socket: avoids clashes with a system PostgreSQL and needs no writable /var/run.
+      postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'],
+      onLog: log,
+      onError: (e) => log(String(e)),
+    });
+  if (fresh) await make(0).initialise();
+  // A port found free can be taken by another process before PostgreSQL binds it: try again.
+  let port = await freePort(opts.preferredPort ?? 54329);
+  let pg = make(port);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await pg.start();
+      break;
+    } catch (err) {
+      const portTaken = recent.some((l) => /could not bind|Address already in use/i.test(l));
+      if (!portTaken || attempt >= 3) {
+        throw new Error(
+          `The embedded PostgreSQL in ${databaseDir} did not start: ${String(err ?? 'exited early')}\n${recent.join('\n')}`,
+        );
+      }
+      port = await freePort(0);
+      pg = make(port);
+    }
   }
   const url = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
   if (fresh) {
