@@ -1,0 +1,88 @@
+import { Csrf, ErrorSummary, emptyForm, type FormState, TextArea } from '../../../../web/forms.js';
+import type { PageCtx } from '../../../../web/page.js';
+import type { VerificationView } from '../service.js';
+import { VerificationStatus } from './status.js';
+
+interface Props {
+  ctx: PageCtx;
+  verification: VerificationView;
+  /** The documents form as typed, with its errors (after a refused post). */
+  verifyForm?: FormState;
+  revokeForm?: FormState;
+}
+
+export const officerVerificationPath = (sellerId: string) => `/quan-ly/ho-so/${sellerId}/xac-minh`;
+
+/**
+ * The officer's view of a seller's identity verification: how it was verified and by whom,
+ * the form to record a documents check, or the form to withdraw the verification.
+ */
+export function VerificationPanel({ ctx, verification: v, verifyForm, revokeForm }: Props) {
+  const { t } = ctx;
+  const action = officerVerificationPath(v.sellerId);
+  return (
+    <section class="verification-panel" aria-labelledby="verification-title">
+      <h2 id="verification-title" safe>
+        {t('verify.panel.title')}
+      </h2>
+      {/* One summary for both forms: a refused action may leave the other form on the page. */}
+      <ErrorSummary state={verifyForm ?? revokeForm ?? emptyForm()} t={t} />
+      <VerificationStatus ctx={ctx} verification={v} showRevocation />
+      {v.documents ? (
+        <dl class="facts">
+          <dt safe>{t('verify.detail.officer')}</dt>
+          <dd safe>{v.documents.officerName ?? v.documents.officerId}</dd>
+          <dt safe>{t('verify.detail.note')}</dt>
+          <dd safe>{v.documents.note}</dd>
+        </dl>
+      ) : (
+        ''
+      )}
+      {v.oidc ? (
+        <dl class="facts">
+          <dt safe>{t('verify.detail.issuer')}</dt>
+          <dd safe>{v.oidc.issuer}</dd>
+          <dt safe>{t('verify.detail.subject')}</dt>
+          <dd safe>{v.oidc.subject}</dd>
+          <dt safe>{t('verify.detail.name')}</dt>
+          <dd safe>{v.oidc.name}</dd>
+        </dl>
+      ) : (
+        ''
+      )}
+      {v.method ? (
+        <form method="post" action={`${action}/thu-hoi`} novalidate>
+          <Csrf token={ctx.csrf()} />
+          <TextArea
+            name="reason"
+            state={revokeForm ?? emptyForm()}
+            t={t}
+            hint={t('verify.revoke.hint')}
+            required
+            maxlength={1000}
+            rows={3}
+          />
+          <button type="submit" class="danger" safe>
+            {t('verify.revoke.submit')}
+          </button>
+        </form>
+      ) : (
+        <form method="post" action={action} novalidate>
+          <Csrf token={ctx.csrf()} />
+          <TextArea
+            name="note"
+            state={verifyForm ?? emptyForm()}
+            t={t}
+            hint={t('verify.documents.hint')}
+            required
+            maxlength={1000}
+            rows={3}
+          />
+          <button type="submit" safe>
+            {t('verify.documents.submit')}
+          </button>
+        </form>
+      )}
+    </section>
+  );
+}
