@@ -102,19 +102,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     Object.keys(vars).flatMap((k) => (env[k] !== undefined && env[k] !== '' ? [[k, env[k]]] : [])),
   );
   const parsed = schema.safeParse(raw);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
-    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  const problems = parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+  // Checks across variables read the raw values, so one error lists every problem at once.
+  if (raw.NODE_ENV === 'production') {
+    const missing = (['SESSION_SECRET', 'PUBLIC_URL'] as const).filter((k) => !raw[k]);
+    if (missing.length) problems.push(`${missing.join(', ')}: required when NODE_ENV=production`);
+  }
+  const oidcNames = ['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET'] as const;
+  if (oidcNames.some((k) => raw[k]) && !oidcNames.every((k) => raw[k])) {
+    problems.push(`${oidcNames.join(', ')}: set all three or none (missing ${oidcNames.filter((k) => !raw[k]).join(', ')})`);
+  }
+  if (!parsed.success || problems.length) {
+    throw new ConfigError(`Invalid configuration:\n${problems.map((l) => `  ${l}`).join('\n')}`);
   }
   const e = parsed.data;
-  if (e.NODE_ENV === 'production') {
-    const missing = (['SESSION_SECRET', 'PUBLIC_URL'] as const).filter((k) => !e[k]);
-    if (missing.length) throw new ConfigError(`Invalid configuration:\n  ${missing.join(', ')}: required when NODE_ENV=production`);
-  }
-  const oidcParts = [e.OIDC_ISSUER, e.OIDC_CLIENT_ID, e.OIDC_CLIENT_SECRET];
-  if (oidcParts.some(Boolean) && !oidcParts.every(Boolean)) {
-    throw new ConfigError('Invalid configuration:\n  OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET: set all three or none');
-  }
   const dataDir = path.resolve(e.DATA_DIR);
   const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, '');
   return {

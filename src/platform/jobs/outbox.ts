@@ -19,6 +19,7 @@ export class OutboxDispatcher {
   private handlers = new Map<string, Handler>();
   private timer?: NodeJS.Timeout;
   private running?: Promise<number>;
+  private stopped = false;
 
   constructor(
     private db: Db,
@@ -59,18 +60,21 @@ export class OutboxDispatcher {
   }
 
   start(intervalMs = 1000): void {
+    this.stopped = false;
     const tick = async () => {
       this.running = this.drain().catch((err) => {
         this.log.error({ err }, 'outbox dispatch failed');
         return 0;
       });
       await this.running;
-      this.timer = setTimeout(tick, intervalMs);
+      // stop() may have been called while the batch ran: then do not poll again.
+      if (!this.stopped) this.timer = setTimeout(tick, intervalMs);
     };
     this.timer = setTimeout(tick, intervalMs);
   }
 
   async stop(): Promise<void> {
+    this.stopped = true;
     clearTimeout(this.timer);
     await this.running;
   }
