@@ -101,7 +101,12 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
       (part as unknown as { value: unknown }).value = part.filename ? { filename: part.filename, data } : undefined;
     },
   });
-  await app.register(rateLimit, { global: false, store: pgRateLimitStore(db.$client) });
+  await app.register(rateLimit, {
+    global: false,
+    store: pgRateLimitStore(db.$client),
+    // Carry what is left of the window to the error handler, which tells the user how long to wait.
+    errorResponseBuilder: (_req, ctx) => Object.assign(new Error('rate limited'), { statusCode: ctx.statusCode, ttl: ctx.ttl }),
+  });
   await app.register(fastifyStatic, {
     root: staticDir,
     prefix: '/static/',
