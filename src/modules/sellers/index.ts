@@ -1,6 +1,7 @@
 import type { Module } from '../../platform/module.js';
 import { officerRoutes } from './routes-officer.js';
 import { sellerRoutes } from './routes-seller.js';
+import { storefrontRoutes } from './routes-storefront.js';
 import { verificationRoutes } from './verification/routes.js';
 
 export { type SellerAction, type SellerStatus, sellerLifecycle } from './lifecycle.js';
@@ -11,6 +12,7 @@ export const sellersModule: Module = {
   routes(app, deps) {
     sellerRoutes(app, deps);
     officerRoutes(app, deps);
+    storefrontRoutes(app, deps);
     verificationRoutes(app, deps);
   },
 };

@@ -1,0 +1,43 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { z } from 'zod';
+import { type Actor, requireRole } from '../../platform/http/context.js';
+import type { Deps } from '../../platform/module.js';
+import { registryWorkbook } from './console-export.js';
+import {
+  OFFICER_ACTIONS,
+  type OfficerAction,
+  type registryQuery,
+  registryRows,
+  vnToday,
+} from './console-service.js';
+
+/**
+ * An officer or administrator (a token needs `scope`). Console answers hold personal data,
+ * so they are never cached.
+ */
+export function officerOnly(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  scope: 'read' | 'officer:write' = 'read',
+): Actor {
+  const actor = requireRole(req, ['officer', 'admin'], scope);
+  reply.header('cache-control', 'private, no-store');
+  return actor;
+}
+
+export const isOfficerAction = (a: string): a is OfficerAction =>
+  (OFFICER_ACTIONS as readonly string[]).includes(a);
+
+/** The filtered registry as an XLSX download named for today, e.g. nguoi-ban-2026-11-23.xlsx. */
+export async function sendRegistryXlsx(
+  deps: Deps,
+  req: FastifyRequest,
+  reply: FastifyReply,
+  filters: z.output<typeof registryQuery>,
+) {
+  const xlsx = await registryWorkbook(await registryRows(deps.db, filters), req.t, req.locale);
+  return reply
+    .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+    .header('content-disposition', `attachment; filename="nguoi-ban-${vnToday()}.xlsx"`)
+    .send(xlsx);
+}
