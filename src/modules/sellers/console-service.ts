@@ -327,25 +327,6 @@ export async function decide(
   });
 }
 
-/**
- * Whether a stored file is attached to a submitted application (a document or an OCOP
- * certificate): the officer download route serves no other file.
- */
-export async function isApplicationFile(db: Executor, fileId: string): Promise<boolean> {
-  if (!UUID.test(fileId)) return false;
-  const attached = (table: typeof sellerDocuments | typeof ocopCertificates) =>
-    db
-      .select({ id: table.id })
-      .from(table)
-      .innerJoin(sellers, eq(sellers.id, table.sellerId))
-      .where(and(eq(table.fileId, fileId), ne(sellers.status, 'draft')))
-      .limit(1);
-  const [doc] = await attached(sellerDocuments);
-  if (doc) return true;
-  const [cert] = await attached(ocopCertificates);
-  return !!cert;
-}
-
 /** A public shop: only what the law asks a seller to disclose, for approved or suspended shops. */
 export async function storefront(db: Executor, slug: string) {
   const [s] = await db

@@ -5,7 +5,6 @@ import { seeOther } from '../../platform/http/context.js';
 import { AppError, notFound, ValidationError } from '../../platform/http/errors.js';
 import { parseInput } from '../../platform/http/validation.js';
 import type { Deps } from '../../platform/module.js';
-import { fileMeta } from '../../platform/storage/storage.js';
 import { pageCtx, sendHtml } from '../../web/page.js';
 import './console-messages.js';
 import { isOfficerAction, officerOnly, sendRegistryXlsx } from './console-http.js';
@@ -14,12 +13,12 @@ import {
   consoleSummary,
   decide,
   decisionInput,
-  isApplicationFile,
   listQueue,
   listRegistry,
   queueQuery,
   registryQuery,
 } from './console-service.js';
+import { readSellerFile } from './documents.js';
 import { officerApiRoutes } from './routes-officer-api.js';
 import { reasonField } from './views/console-actions.js';
 import { type DetailNotice, DetailPage } from './views/console-detail.js';
@@ -128,19 +127,15 @@ export function officerRoutes(app: FastifyInstance, deps: Deps): void {
   );
 
   /**
-   * A document of an application, for officers. Served as an attachment unless it is an
+   * A document or OCOP certificate of an application, for officers. Served as an attachment unless it is an
    * image, with its stored type and nosniff, so an uploaded file can never run as a page.
    */
   r.get(
     '/quan-ly/tep/:fileId',
     { schema: { hide: true, params: z.object({ fileId: z.string() }) } },
     async (req, reply) => {
-      officerOnly(req, reply);
-      const meta = (await isApplicationFile(db, req.params.fileId))
-        ? await fileMeta(db, req.params.fileId)
-        : undefined;
-      if (!meta) throw notFound();
-      const bytes = await deps.storage.get(meta.key);
+      // The same access rule as the seller centre's downloads: a file attached to a seller.
+      const { meta, data: bytes } = await readSellerFile(deps, officerOnly(req, reply), req.params.fileId);
       const disposition = meta.mime.startsWith('image/') ? 'inline' : 'attachment';
       return reply
         .type(meta.mime)
