@@ -161,3 +161,28 @@ test('the console home counts sellers in each state and links to the lists', asy
   assert.equal(api.json().counts.submitted, counts.submitted);
   assert.equal(api.json().counts.draft, 0);
 });
+
+test('a national instance filters by province first, then by the communes of that province', async () => {
+  const national = await testApp({ PROVINCE_CODE: '00' });
+  try {
+    const g = tag();
+    const khanhHoa = await makeSeller(national, { values: { shopName: `Toàn quốc ${g} Khánh Hòa` } });
+    await makeSeller(national, {
+      values: { shopName: `Toàn quốc ${g} Hà Nội`, provinceCode: '01', communeCode: '00004' },
+    });
+    const c = (await signedIn(national, 'officer')).client;
+    const all = await c.get(`/quan-ly/ho-so?q=${g}`);
+    assert.equal(rows(all.body).length, 2);
+    assert.match(all.body, /<select id="f-province" name="province">/);
+    assert.doesNotMatch(all.body, /id="f-commune"/, 'no commune list before a province is chosen');
+    const res = await c.get(`/quan-ly/ho-so?province=56&q=${g}`);
+    assert.deepEqual(
+      rows(res.body).map((r) => r.id),
+      [khanhHoa.seller.id],
+    );
+    assert.match(res.body, /<option value="56" selected>Tỉnh Khánh Hòa<\/option>/);
+    assert.match(res.body, /<option value="22333">Phường Bắc Nha Trang<\/option>/);
+  } finally {
+    await national.close();
+  }
+});
