@@ -17,7 +17,7 @@ function navLinks(ctx: PageCtx): [string, string][] {
   const links: [string, string][] = [];
   if (a.role === 'officer' || a.role === 'admin') links.push(['/quan-ly', ctx.t('nav.console')]);
   if (a.role === 'admin') links.push(['/quan-tri', ctx.t('nav.admin')]);
-  links.push(['/kenh-ban-hang', ctx.t('nav.seller')], ['/tai-khoan', ctx.t('nav.account')]);
+  links.push(['/kenh-ban-hang', ctx.t('nav.seller')], ['/thong-bao', ctx.t('nav.notifications')], ['/tai-khoan', ctx.t('nav.account')]);
   return links;
 }
 

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, gt, isNull, or, sql } from 'drizzle-orm';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Executor } from '../../platform/db/pool.js';
 import type { Actor } from '../../platform/http/context.js';
 import { apiTokens, sessions, users } from './schema.js';
@@ -27,6 +27,31 @@ export async function createSession(
     userAgent: meta.userAgent?.slice(0, 300),
   });
   return { token, expiresAt };
+}
+
+/** The session cookie: unreadable by scripts, not sent on cross-site posts, secure over https. */
+export function setSessionCookie(reply: FastifyReply, token: string, publicUrl: string): void {
+  reply.setCookie(SESSION_COOKIE, token, {
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: publicUrl.startsWith('https://'),
+    path: '/',
+    maxAge: SESSION_DAYS * 86400,
+  });
+}
+
+export function clearSessionCookie(reply: FastifyReply): void {
+  reply.clearCookie(SESSION_COOKIE, { path: '/' });
+}
+
+export async function deleteSession(db: Executor, sessionId: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.id, sessionId));
+}
+
+/** The stored id of the session a request presents, valid or not (to drop it on sign-in). */
+export function presentedSessionId(req: FastifyRequest): string | undefined {
+  const token = req.cookies[SESSION_COOKIE];
+  return token ? sha256(token) : undefined;
 }
 
 const actorColumns = {

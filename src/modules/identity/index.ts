@@ -1,8 +1,22 @@
 import type { Module } from '../../platform/module.js';
+import './messages.js';
 import { identityRoutes } from './routes.js';
 
 export { authenticate, createSession, sha256 } from './auth.js';
-export { findUserByEmail, userContacts } from './contacts.js';
-export { createAdmin, createUser } from './service.js';
+export {
+  emailField,
+  findUserByEmail,
+  findUserByPhone,
+  isMobilePhone,
+  normaliseEmail,
+  normalisePhone,
+  phoneField,
+  publicProfile,
+  publicProfiles,
+  userContacts,
+} from './contacts.js';
+export { optionalOf } from './inputs.js';
+export { ROLES, SCOPES, type Scope } from './scopes.js';
+export { createAdmin, createUser, type Role } from './service.js';
 
 export const identityModule: Module = { name: 'identity', routes: identityRoutes };

@@ -1,0 +1,230 @@
+import { formatDate } from '../../../platform/http/i18n.js';
+import { Choices, Csrf, ErrorSummary, Field, type FormState, Select } from '../../../web/forms.js';
+import { Layout } from '../../../web/layout.js';
+import type { PageCtx } from '../../../web/page.js';
+import { PASSWORD_MIN } from '../passwords.js';
+import type { Scope } from '../scopes.js';
+import type { TokenView } from '../tokens.js';
+
+interface Account {
+  fullName: string;
+  email: string | null;
+  phone: string | null;
+  role: string;
+  createdAt: Date;
+}
+
+export function AccountPage({
+  ctx,
+  account,
+  tokens,
+  state,
+  changed,
+}: {
+  ctx: PageCtx;
+  account: Account;
+  tokens: TokenView[];
+  state: FormState;
+  changed: boolean;
+}) {
+  const { t, locale } = ctx;
+  return (
+    <Layout ctx={ctx} title={t('identity.account.title')}>
+      <h1 safe>{t('identity.account.title')}</h1>
+      {changed ? (
+        <p class="notice ok" role="status" safe>
+          {t('identity.password.changed')}
+        </p>
+      ) : (
+        ''
+      )}
+      <dl class="facts">
+        <dt safe>{t('label.fullName')}</dt>
+        <dd safe>{account.fullName}</dd>
+        <dt safe>{t('label.phone')}</dt>
+        <dd safe>{account.phone ?? '—'}</dd>
+        <dt safe>{t('label.email')}</dt>
+        <dd safe>{account.email ?? '—'}</dd>
+        <dt safe>{t('label.role')}</dt>
+        <dd safe>{t(`role.${account.role}`)}</dd>
+        <dt safe>{t('identity.account.since')}</dt>
+        <dd safe>{formatDate(account.createdAt, locale)}</dd>
+      </dl>
+      <p>
+        <a href="/thong-bao" safe>
+          {t('nav.notifications')}
+        </a>
+      </p>
+      <h2 safe>{t('identity.token.title')}</h2>
+      {tokens.length ? (
+        <ul>
+          {tokens.map((k) => (
+            <li>
+              <strong safe>{k.name}</strong> <code safe>{`${k.prefix}…`}</code>{' '}
+              <span class="muted" safe>
+                {`${k.scopes.join(', ')} · ${t('identity.token.last_used')}: ${
+                  k.lastUsedAt ? formatDate(k.lastUsedAt, locale, true) : t('identity.token.never_used')
+                }`}
+              </span>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p class="muted" safe>
+          {t('identity.token.none')}
+        </p>
+      )}
+      <p>
+        <a href="/tai-khoan/token" safe>
+          {t('identity.token.manage')}
+        </a>
+      </p>
+      <h2 id="doi-mat-khau" safe>
+        {t('identity.password.change_title')}
+      </h2>
+      <ErrorSummary state={state} t={t} />
+      <form method="post" action="/tai-khoan/mat-khau" novalidate>
+        <Csrf token={ctx.csrf()} />
+        <Field
+          name="currentPassword"
+          state={state}
+          t={t}
+          type="password"
+          required
+          autocomplete="current-password"
+        />
+        <Field
+          name="password"
+          state={state}
+          t={t}
+          type="password"
+          required
+          autocomplete="new-password"
+          label={t('label.newPassword')}
+          hint={`${t('identity.password_hint', { min: PASSWORD_MIN })} ${t('identity.password.others_signed_out')}`}
+        />
+        <p class="actions">
+          <button type="submit" safe>
+            {t('identity.password.change_submit')}
+          </button>
+        </p>
+      </form>
+    </Layout>
+  );
+}
+
+/** Expiry choices for a new token; empty means it does not expire. */
+const EXPIRY_DAYS = ['30', '90', '365'];
+
+export function TokensPage({
+  ctx,
+  tokens,
+  allowedScopes,
+  state,
+  created,
+}: {
+  ctx: PageCtx;
+  tokens: TokenView[];
+  allowedScopes: readonly Scope[];
+  state: FormState;
+  created?: { token: string; name: string };
+}) {
+  const { t, locale } = ctx;
+  const when = (d: Date | null) => (d ? formatDate(d, locale, true) : '—');
+  return (
+    <Layout ctx={ctx} title={t('identity.token.title')}>
+      <h1 safe>{t('identity.token.title')}</h1>
+      <p safe>{t('identity.token.lead')}</p>
+      {created ? (
+        <div class="notice ok" role="status">
+          <p safe>{t('identity.token.created', { name: created.name })}</p>
+          <p>
+            <code safe>{created.token}</code>
+          </p>
+          <p>
+            <strong safe>{t('identity.token.shown_once')}</strong>
+          </p>
+        </div>
+      ) : (
+        ''
+      )}
+      {tokens.length ? (
+        <div class="scroll">
+          <table>
+            <thead>
+              <tr>
+                <th safe>{t('label.name')}</th>
+                <th safe>{t('identity.token.prefix')}</th>
+                <th safe>{t('label.scopes')}</th>
+                <th safe>{t('identity.token.expires')}</th>
+                <th safe>{t('identity.token.last_used')}</th>
+                <th safe>{t('identity.token.status')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {tokens.map((k) => (
+                <tr>
+                  <td safe>{k.name}</td>
+                  <td>
+                    <code safe>{`${k.prefix}…`}</code>
+                  </td>
+                  <td safe>{k.scopes.join(', ')}</td>
+                  <td safe>{k.expiresAt ? when(k.expiresAt) : t('identity.token.never')}</td>
+                  <td safe>{k.lastUsedAt ? when(k.lastUsedAt) : t('identity.token.never_used')}</td>
+                  <td>
+                    {k.revokedAt ? (
+                      <span class="badge rejected" safe>
+                        {t('identity.token.revoked')}
+                      </span>
+                    ) : k.expiresAt && k.expiresAt <= new Date() ? (
+                      <span class="badge" safe>
+                        {t('identity.token.expired')}
+                      </span>
+                    ) : (
+                      <form method="post" action={`/tai-khoan/token/${k.id}/thu-hoi`} class="inline">
+                        <Csrf token={ctx.csrf()} />
+                        <button type="submit" class="danger" safe>
+                          {t('identity.token.revoke')}
+                        </button>
+                      </form>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : (
+        <p class="muted" safe>
+          {t('identity.token.none')}
+        </p>
+      )}
+      <h2 safe>{t('identity.token.new')}</h2>
+      <ErrorSummary state={state} t={t} />
+      <form method="post" action="/tai-khoan/token" novalidate>
+        <Csrf token={ctx.csrf()} />
+        <Field name="name" state={state} t={t} required maxlength={80} hint={t('identity.token.name_hint')} />
+        <Choices
+          name="scopes"
+          state={state}
+          t={t}
+          multiple
+          required
+          options={allowedScopes.map((s) => ({ value: s, label: `${s}: ${t(`scope.${s}`)}` }))}
+        />
+        <Select
+          name="expiresInDays"
+          state={state}
+          t={t}
+          placeholder={t('identity.token.never')}
+          options={EXPIRY_DAYS.map((d) => ({ value: d, label: t('identity.token.days', { days: d }) }))}
+        />
+        <p class="actions">
+          <button type="submit" safe>
+            {t('identity.token.create')}
+          </button>
+        </p>
+      </form>
+    </Layout>
+  );
+}
