@@ -193,6 +193,17 @@ test('audit log: successful and failed sign-ins with who and from where', async 
   const failed = (await auditRows(t, 'auth.signin_failed')).filter((r) => r.actor_id === u.id);
   assert.equal(failed.length, 1);
   assert.deepEqual(failed[0].data, { why: 'password', failures: 1 });
+
+  // A password typed into the identifier field is not written to the log.
+  await c.form('/dang-nhap', { identifier: 'matkhau-bi-go-nham', password: 'x' });
+  await c.form('/dang-nhap', { identifier: '+84 912 000 111', password: 'x' });
+  const labels = await t.db.execute<{ actor_label: string }>(
+    sql`SELECT actor_label FROM audit_log WHERE action = 'auth.signin_failed' AND actor_id IS NULL ORDER BY id`,
+  );
+  const logged = labels.rows.map((r) => r.actor_label);
+  assert.ok(logged.includes('(invalid)'));
+  assert.ok(logged.includes('0912000111'));
+  assert.ok(!logged.includes('matkhau-bi-go-nham'));
 });
 
 test('a disabled account cannot sign in, and its sessions stop working', async () => {

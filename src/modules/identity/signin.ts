@@ -4,7 +4,7 @@ import type { Db } from '../../platform/db/pool.js';
 import { AppError } from '../../platform/http/errors.js';
 import { formatDate, type Locale } from '../../platform/http/i18n.js';
 import { createSession, deleteSession } from './auth.js';
-import { findUserByIdentifier } from './contacts.js';
+import { findUserByIdentifier, isMobilePhone, parseIdentifier } from './contacts.js';
 import { burnPasswordCheck, verifyPassword } from './passwords.js';
 import { users } from './schema.js';
 import type { User } from './service.js';
@@ -25,6 +25,17 @@ export interface LockoutPolicy {
 const invalidCredentials = () => new AppError(401, 'invalid_credentials', 'identity.signin.invalid');
 const locked = (until: Date, locale: Locale) =>
   new AppError(423, 'account_locked', 'identity.signin.locked', { until: formatDate(until, locale, true) });
+
+/**
+ * What an unknown identifier is logged as: people sometimes type their password into the
+ * identifier field, so only something shaped like a phone or an e-mail is kept.
+ */
+function loggable(identifier: string): string {
+  const id = parseIdentifier(identifier);
+  if ('email' in id)
+    return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(id.email) ? id.email.slice(0, 254) : '(invalid)';
+  return isMobilePhone(id.phone) ? id.phone : '(invalid)';
+}
 
 /** An audit entry on its own: recordAudit's lock holds only inside a transaction. */
 const audit = (db: Db, e: AuditEntry) => db.transaction((tx) => recordAudit(tx, e));
@@ -47,7 +58,7 @@ export async function signIn(
   if (!user) {
     await burnPasswordCheck(input.password);
     await audit(db, {
-      actorLabel: input.identifier.slice(0, 100),
+      actorLabel: loggable(input.identifier),
       action: 'auth.signin_failed',
       data: { why: 'unknown_account' },
       ip: meta.ip,
