@@ -1,7 +1,7 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { requireActor } from '../../platform/http/context.js';
+import { type Actor, requireActor, requireScope } from '../../platform/http/context.js';
 import { invalid, notFound } from '../../platform/http/errors.js';
 import type { Deps } from '../../platform/module.js';
 import { storeFormUploads } from './documents.js';
@@ -19,6 +19,16 @@ import {
 import { acceptInvite, cancelInvite, inviteStaff, ownedSeller, removeStaff, staffOf } from './staff.js';
 
 const tags = ['sellers'];
+
+/**
+ * The signed-in user, for the seller side; a personal access token must also carry the
+ * scope: `read` to look, `seller:write` to change anything.
+ */
+export function sellerActor(req: FastifyRequest, scope: 'read' | 'seller:write'): Actor {
+  const actor = requireActor(req);
+  requireScope(actor, scope);
+  return actor;
+}
 const text = z.string().optional();
 const status = z.enum(sellerStatus.enumValues);
 
@@ -163,7 +173,7 @@ export function sellerApiRoutes(app: FastifyInstance, deps: Deps): void {
   r.get(
     '/api/v1/seller/application',
     { schema: { tags, summary: 'My newest application (or shop) as owner', response: { 200: application } } },
-    async (req) => current(requireActor(req).id),
+    async (req) => current(sellerActor(req, 'read').id),
   );
 
   r.post(
@@ -178,7 +188,7 @@ export function sellerApiRoutes(app: FastifyInstance, deps: Deps): void {
       },
     },
     async (req) => {
-      const actor = requireActor(req);
+      const actor = sellerActor(req, 'seller:write');
       await saveApplication(deps, actor, req.body, { submit: false, ip: req.ip });
       return current(actor.id);
     },
@@ -195,7 +205,7 @@ export function sellerApiRoutes(app: FastifyInstance, deps: Deps): void {
       },
     },
     async (req, reply) => {
-      const actor = requireActor(req);
+      const actor = sellerActor(req, 'seller:write');
       const body = (req.body ?? {}) as Record<string, unknown>;
       const kind = String(body.kind ?? '');
       const target = kind === 'ocop' ? 'upload.ocop.0' : `upload.${kind}`;
@@ -220,7 +230,7 @@ export function sellerApiRoutes(app: FastifyInstance, deps: Deps): void {
       },
     },
     async (req) => {
-      const actor = requireActor(req);
+      const actor = sellerActor(req, 'seller:write');
       await submitApplication(deps, actor, req.ip);
       return current(actor.id);
     },
@@ -236,7 +246,7 @@ export function sellerApiRoutes(app: FastifyInstance, deps: Deps): void {
       },
     },
     async (req) => {
-      const actor = requireActor(req);
+      const actor = sellerActor(req, 'read');
       const s = await latestOwned(db, actor.id);
       if (!s) throw notFound('seller.application.none');
       const view = (await shopViews(db, actor.id)).find((v) => v.seller.id === s.id)!;
@@ -253,7 +263,7 @@ export function sellerApiRoutes(app: FastifyInstance, deps: Deps): void {
         response: { 200: z.object({ items: z.array(shop) }) },
       },
     },
-    async (req) => ({ items: (await shopViews(db, requireActor(req).id)).map(shopJson) }),
+    async (req) => ({ items: (await shopViews(db, sellerActor(req, 'read').id)).map(shopJson) }),
   );
 
   r.get(
@@ -267,7 +277,7 @@ export function sellerApiRoutes(app: FastifyInstance, deps: Deps): void {
       },
     },
     async (req) => {
-      await ownedSeller(db, req.params.sellerId, requireActor(req).id);
+      await ownedSeller(db, req.params.sellerId, sellerActor(req, 'read').id);
       const s = await staffOf(db, req.params.sellerId);
       return {
         members: s.members,
@@ -288,7 +298,7 @@ export function sellerApiRoutes(app: FastifyInstance, deps: Deps): void {
       },
     },
     async (req, reply) => {
-      await inviteStaff(deps, requireActor(req), req.params.sellerId, req.body, req.locale);
+      await inviteStaff(deps, sellerActor(req, 'seller:write'), req.params.sellerId, req.body, req.locale);
       return reply.code(201).send({ ok: true });
     },
   );
@@ -304,7 +314,7 @@ export function sellerApiRoutes(app: FastifyInstance, deps: Deps): void {
       },
     },
     async (req) => {
-      await cancelInvite(db, requireActor(req), req.params.sellerId, req.params.inviteId);
+      await cancelInvite(db, sellerActor(req, 'seller:write'), req.params.sellerId, req.params.inviteId);
       return { ok: true as const };
     },
   );
@@ -320,7 +330,7 @@ export function sellerApiRoutes(app: FastifyInstance, deps: Deps): void {
       },
     },
     async (req) => {
-      await removeStaff(db, requireActor(req), req.params.sellerId, req.params.userId);
+      await removeStaff(db, sellerActor(req, 'seller:write'), req.params.sellerId, req.params.userId);
       return { ok: true as const };
     },
   );
@@ -336,6 +346,6 @@ export function sellerApiRoutes(app: FastifyInstance, deps: Deps): void {
         response: { 200: z.object({ sellerId: z.string() }) },
       },
     },
-    async (req) => ({ sellerId: await acceptInvite(db, requireActor(req), req.body.token) }),
+    async (req) => ({ sellerId: await acceptInvite(db, sellerActor(req, 'seller:write'), req.body.token) }),
   );
 }

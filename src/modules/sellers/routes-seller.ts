@@ -1,12 +1,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { type Actor, requireActor, seeOther } from '../../platform/http/context.js';
+import { type Actor, seeOther } from '../../platform/http/context.js';
 import { ValidationError } from '../../platform/http/errors.js';
 import type { Deps } from '../../platform/module.js';
 import type { FormState } from '../../web/forms.js';
 import { pageCtx, sendHtml } from '../../web/page.js';
 import { fromForm, toForm } from './application-schema.js';
 import { attachedFiles, readSellerFile, storeFormUploads } from './documents.js';
-import { sellerApiRoutes } from './routes-seller-api.js';
+import { sellerActor, sellerApiRoutes } from './routes-seller-api.js';
 import { shopViews } from './seller-center-data.js';
 import { applicationData, currentApplication, type Seller, saveApplication } from './service.js';
 import { acceptInvite, cancelInvite, findInvite, inviteStaff, removeStaff } from './staff.js';
@@ -54,7 +54,7 @@ export function sellerRoutes(app: FastifyInstance, deps: Deps): void {
   }
 
   app.get('/kenh-ban-hang/dang-ky', { schema: { hide: true } }, async (req, reply) => {
-    const actor = requireActor(req);
+    const actor = sellerActor(req, 'read');
     const cur = await currentApplication(db, actor.id);
     if (cur?.status === 'submitted') {
       return sendHtml(
@@ -76,7 +76,7 @@ export function sellerRoutes(app: FastifyInstance, deps: Deps): void {
   });
 
   app.post('/kenh-ban-hang/dang-ky', { schema: { hide: true } }, async (req, reply) => {
-    const actor = requireActor(req);
+    const actor = sellerActor(req, 'seller:write');
     const body = (req.body ?? {}) as Body;
     const { values, errors } = await storeFormUploads(deps, actor.id, body);
     const cur = await currentApplication(db, actor.id);
@@ -93,7 +93,7 @@ export function sellerRoutes(app: FastifyInstance, deps: Deps): void {
   });
 
   app.get('/kenh-ban-hang', { schema: { hide: true } }, async (req, reply) => {
-    const actor = requireActor(req);
+    const actor = sellerActor(req, 'read');
     const done = (req.query as Query).done as DoneNotice | undefined;
     const shops = await shopViews(db, actor.id, { vneidUrl });
     return sendHtml(
@@ -107,7 +107,7 @@ export function sellerRoutes(app: FastifyInstance, deps: Deps): void {
   });
 
   app.post('/kenh-ban-hang/:sellerId/nhan-vien', { schema: { hide: true } }, async (req, reply) => {
-    const actor = requireActor(req);
+    const actor = sellerActor(req, 'seller:write');
     const { sellerId } = req.params as Params;
     try {
       await inviteStaff(deps, actor, sellerId, req.body, req.locale);
@@ -125,7 +125,7 @@ export function sellerRoutes(app: FastifyInstance, deps: Deps): void {
     { schema: { hide: true } },
     async (req, reply) => {
       const { sellerId, userId } = req.params as Params;
-      await removeStaff(db, requireActor(req), sellerId, userId);
+      await removeStaff(db, sellerActor(req, 'seller:write'), sellerId, userId);
       return seeOther(reply, '/kenh-ban-hang?done=removed');
     },
   );
@@ -135,14 +135,14 @@ export function sellerRoutes(app: FastifyInstance, deps: Deps): void {
     { schema: { hide: true } },
     async (req, reply) => {
       const { sellerId, inviteId } = req.params as Params;
-      await cancelInvite(db, requireActor(req), sellerId, inviteId);
+      await cancelInvite(db, sellerActor(req, 'seller:write'), sellerId, inviteId);
       return seeOther(reply, '/kenh-ban-hang?done=cancelled');
     },
   );
 
   // Opening the link requires signing in first (the 401 redirects back here afterwards).
   app.get('/kenh-ban-hang/loi-moi', { schema: { hide: true } }, async (req, reply) => {
-    requireActor(req);
+    sellerActor(req, 'read');
     const token = String((req.query as Query).token ?? '');
     const found = await findInvite(db, token);
     return sendHtml(
@@ -153,13 +153,13 @@ export function sellerRoutes(app: FastifyInstance, deps: Deps): void {
   });
 
   app.post('/kenh-ban-hang/loi-moi', { schema: { hide: true } }, async (req, reply) => {
-    await acceptInvite(db, requireActor(req), String((req.body as Body)?.token ?? ''));
+    await acceptInvite(db, sellerActor(req, 'seller:write'), String((req.body as Body)?.token ?? ''));
     return seeOther(reply, '/kenh-ban-hang?done=joined');
   });
 
   /** A seller's document, for the seller's members and the Department's officers only. */
   app.get('/tep/:id', { schema: { hide: true } }, async (req, reply) => {
-    const { meta, data } = await readSellerFile(deps, requireActor(req), (req.params as Params).id);
+    const { meta, data } = await readSellerFile(deps, sellerActor(req, 'read'), (req.params as Params).id);
     return reply
       .header('content-type', meta.mime)
       .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(meta.originalName)}`)

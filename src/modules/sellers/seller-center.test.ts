@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { and, eq } from 'drizzle-orm';
-import { type TestApp, testApp } from '../../../test/helpers.js';
+import { Client, type TestApp, testApp } from '../../../test/helpers.js';
 import { sellerDocuments, sellerMembers, sellers } from './schema.js';
 import { completeForm, documentUploads, files, signedIn } from './test-fixtures.js';
 
@@ -277,4 +277,38 @@ test('JSON API: draft, upload documents, submit with errors listed, then submit'
   const openapi = await client.get('/api/docs/json');
   assert.ok(openapi.json().paths['/api/v1/seller/application']);
   assert.ok(openapi.json().paths['/api/v1/seller/application/submit']);
+});
+
+test('personal access tokens: "read" looks at the application, "seller:write" is needed to change it', async () => {
+  const owner = await shopOf('0101245486');
+  const make = async (scopes: string[]) => {
+    const res = await owner.client.json('POST', '/api/v1/me/tokens', {
+      name: `tích hợp ${scopes.join()}`,
+      scopes,
+    });
+    assert.equal(res.statusCode, 201, res.body);
+    return { authorization: `Bearer ${res.json().token}` };
+  };
+  const api = new Client(t.app);
+  const read = await make(['read']);
+  assert.equal(
+    (await api.json('GET', '/api/v1/seller/application', undefined, read)).json().status,
+    'submitted',
+  );
+  const denied = await api.json(
+    'POST',
+    `/api/v1/seller/shops/${owner.seller.id}/staff/invites`,
+    { email: 'a@example.vn' },
+    read,
+  );
+  assert.equal(denied.statusCode, 403);
+  assert.equal(denied.json().error.code, 'forbidden');
+  const write = await make(['seller:write']);
+  const allowed = await api.json(
+    'POST',
+    `/api/v1/seller/shops/${owner.seller.id}/staff/invites`,
+    { email: 'a@example.vn' },
+    write,
+  );
+  assert.equal(allowed.statusCode, 201);
 });

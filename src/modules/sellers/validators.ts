@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { foldVietnamese } from '../../platform/text.js';
 import { formerProvinceCodes } from '../geo/index.js';
+import { isMobilePhone, normaliseEmail, normalisePhone } from '../identity/index.js';
 import { bank, type LegalForm, ocopGroups, ocopStars, personalForms } from './reference.js';
 
 /**
@@ -79,12 +80,13 @@ export function taxCodeProblem(raw: string, legalForm?: LegalForm | string): Pro
   return Number(main[9]) === taxCheckDigit(main) ? null : 'seller.tax_code.checksum';
 }
 
-/** Digits as dialled at home: +84 / 84 become 0; spaces, dots, dashes and brackets go. */
+/**
+ * Digits as dialled at home, as the identity module writes them; in addition the
+ * international form of a landline (84 + 10 digits) becomes 02...
+ */
 export function normalizePhone(raw: string): string {
-  const v = raw.replace(/[\s.\-()]/g, '');
-  if (v.startsWith('+84')) return `0${v.slice(3)}`;
-  if (/^84\d{9,10}$/.test(v)) return `0${v.slice(2)}`;
-  return v;
+  const v = normalisePhone(raw);
+  return /^84\d{10}$/.test(v) ? `0${v.slice(2)}` : v;
 }
 
 /**
@@ -94,7 +96,7 @@ export function normalizePhone(raw: string): string {
  */
 export function phoneProblem(raw: string, opts: { landline?: boolean } = {}): Problem {
   const v = normalizePhone(raw);
-  if (/^0[35789]\d{8}$/.test(v)) return null;
+  if (isMobilePhone(v)) return null;
   if (opts.landline && /^02\d{9}$/.test(v)) return null;
   return opts.landline ? 'seller.phone.invalid' : 'v.phone';
 }
@@ -158,10 +160,7 @@ export const zBankBin = () => checked(same, bankBinProblem);
 export const zAccountNo = () => checked(normalizeAccountNo, accountNoProblem);
 export const zHolderName = () => checked(normalizeHolderName, holderNameProblem);
 export const zEmail = () =>
-  checked(
-    (v) => v.toLowerCase(),
-    (v) => (z.email().safeParse(v).success ? null : 'v.email'),
-  );
+  checked(normaliseEmail, (v) => (z.email().safeParse(v).success ? null : 'v.email'));
 /** Tax code and registration number depend on the legal form: the form checks them together. */
 export const zTaxCode = () => checked(normalizeTaxCode, () => null);
 export const zRegNo = () => checked(normalizeRegNo, () => null);
