@@ -1,13 +1,15 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import type { TestApp } from '../helpers.js';
 
 export const artifactsDir = path.resolve(import.meta.dirname, 'artifacts');
 
-/** Debian's chromium, started the way this offline machine needs it (no background networking). */
+/**
+ * Debian's chromium, started the way this offline machine needs it (no background networking).
+ * Playwright gives every launch a fresh, empty profile directory of its own.
+ */
 export async function launchBrowser(): Promise<Browser> {
   const executablePath = execFileSync('which', ['chromium'], { encoding: 'utf8' }).trim();
   return chromium.launch({
@@ -21,7 +23,6 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
-      `--user-data-dir=${mkdtempSync(path.join(tmpdir(), 'tmdt-chromium-'))}`,
     ],
   });
 }
