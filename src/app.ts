@@ -95,10 +95,14 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   await app.register(multipart, {
     attachFieldsToBody: 'keyValues',
     limits: { fileSize: config.uploadMaxBytes, files: 10 },
+    // A file over the limit is cut short and flagged, not thrown: the form then says which
+    // file is too large and keeps everything else the user typed.
+    throwFileSizeLimit: false,
     // Keep the name of each uploaded file with its bytes; an empty file input is no file.
     async onFile(part) {
       const data = await part.toBuffer();
-      (part as unknown as { value: unknown }).value = part.filename ? { filename: part.filename, data } : undefined;
+      const value = { filename: part.filename, data, truncated: part.file.truncated };
+      (part as unknown as { value: unknown }).value = part.filename ? value : undefined;
     },
   });
   await app.register(rateLimit, {

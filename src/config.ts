@@ -31,6 +31,7 @@ const vars = {
   OIDC_ISSUER: { def: '(unset)', doc: 'OpenID Connect issuer of the electronic identity provider (VNeID). Unset: only document checks by officers.' },
   OIDC_CLIENT_ID: { def: '(unset)', doc: 'Client id registered with the identity provider.' },
   OIDC_CLIENT_SECRET: { def: '(unset)', doc: 'Client secret registered with the identity provider.' },
+  OIDC_ID_CLAIM: { def: 'personal_id', doc: 'Claim that carries the person\'s identification number (`citizen_id` is also read).' },
   TRUST_PROXY: { def: 'false', doc: '`true` when behind a reverse proxy that sets X-Forwarded-For.' },
 } as const;
 
@@ -68,6 +69,7 @@ const schema = z.object({
   OIDC_ISSUER: z.url().optional(),
   OIDC_CLIENT_ID: z.string().optional(),
   OIDC_CLIENT_SECRET: z.string().optional(),
+  OIDC_ID_CLAIM: z.string().regex(/^[A-Za-z_][\w.-]*$/, 'must be a claim name').optional(),
   TRUST_PROXY: bool.default(false),
 });
 
@@ -90,7 +92,7 @@ export interface Config {
   uploadMaxBytes: number;
   loginMaxFailures: number;
   lockoutMinutes: number;
-  oidc?: { issuer: string; clientId: string; clientSecret: string };
+  oidc?: { issuer: string; clientId: string; clientSecret: string; idClaim?: string };
   trustProxy: boolean;
 }
 
@@ -137,7 +139,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginMaxFailures: e.LOGIN_MAX_FAILURES,
     lockoutMinutes: e.LOCKOUT_MINUTES,
     oidc: e.OIDC_ISSUER
-      ? { issuer: e.OIDC_ISSUER, clientId: e.OIDC_CLIENT_ID!, clientSecret: e.OIDC_CLIENT_SECRET! }
+      ? { issuer: e.OIDC_ISSUER, clientId: e.OIDC_CLIENT_ID!, clientSecret: e.OIDC_CLIENT_SECRET!, idClaim: e.OIDC_ID_CLAIM }
       : undefined,
     trustProxy: e.TRUST_PROXY,
   };

@@ -87,12 +87,12 @@ addMessages({
 addMessages({
   vi: {
     'file.empty': 'Tệp tải lên trống.',
-    'file.too_large': 'Tệp quá lớn: tối đa {mb} MB.',
+    'file.too_large': 'Tệp quá lớn: tối đa {size}. Hãy chụp hoặc quét với độ phân giải thấp hơn.',
     'file.type': 'Loại tệp không được chấp nhận. Chỉ nhận: {types}.',
   },
   en: {
     'file.empty': 'The uploaded file is empty.',
-    'file.too_large': 'The file is too large: at most {mb} MB.',
+    'file.too_large': 'The file is too large: at most {size}. Scan or photograph it at a lower resolution.',
     'file.type': 'This file type is not accepted. Accepted: {types}.',
   },
 });

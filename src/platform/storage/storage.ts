@@ -34,6 +34,8 @@ export function localStorage(root: string): Storage {
 export interface Upload {
   filename: string;
   data: Buffer;
+  /** Cut short by the upload size limit. */
+  truncated?: boolean;
 }
 
 export const DOCUMENT_TYPES = ['application/pdf', 'image/jpeg', 'image/png', 'image/webp'] as const;
@@ -50,8 +52,8 @@ export async function storeUpload(
   opts: { allowed: readonly string[]; maxBytes: number; ownerId?: string },
 ): Promise<string> {
   if (upload.data.length === 0) throw new ValidationError([{ field, key: 'file.empty' }]);
-  if (upload.data.length > opts.maxBytes) {
-    throw new ValidationError([{ field, key: 'file.too_large', params: { mb: Math.round(opts.maxBytes / 1048576) } }]);
+  if (upload.truncated || upload.data.length > opts.maxBytes) {
+    throw new ValidationError([{ field, key: 'file.too_large', params: { size: humanSize(opts.maxBytes) } }]);
   }
   const sniffed = await fileTypeFromBuffer(upload.data);
   if (!sniffed || !opts.allowed.includes(sniffed.mime)) {
@@ -70,6 +72,11 @@ export async function storeUpload(
     ownerId: opts.ownerId,
   });
   return id;
+}
+
+/** "5 MB", "10 KB": a size limit as people read it. */
+export function humanSize(bytes: number): string {
+  return bytes >= 1048576 ? `${Math.round((bytes / 1048576) * 10) / 10} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
 }
 
 export async function fileMeta(db: Executor, id: string) {

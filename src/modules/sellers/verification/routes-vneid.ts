@@ -71,7 +71,9 @@ export function vneidRoutes(app: FastifyInstance, deps: Deps): void {
     );
   });
 
-  r.get(VNEID_PATH, { schema: { hide: true, querystring: startQuery } }, async (req, reply) => {
+  // Each start and callback costs a round trip to the identity provider: keep them bounded per IP.
+  const limited = { rateLimit: { max: 20, timeWindow: '1 minute', groupId: 'vneid' } };
+  r.get(VNEID_PATH, { schema: { hide: true, querystring: startQuery }, config: limited }, async (req, reply) => {
     const actor = requireActor(req);
     if (!verifier) throw new AppError(404, 'not_found', 'verify.vneid.unavailable');
     const seller = await memberSeller(db, actor.id, req.query.seller);
@@ -89,7 +91,7 @@ export function vneidRoutes(app: FastifyInstance, deps: Deps): void {
     return reply.redirect(started.url.href);
   });
 
-  r.get(`${VNEID_PATH}/callback`, { schema: { hide: true } }, async (req, reply) => {
+  r.get(`${VNEID_PATH}/callback`, { schema: { hide: true }, config: limited }, async (req, reply) => {
     const actor = requireActor(req);
     if (!verifier) throw new AppError(404, 'not_found', 'verify.vneid.unavailable');
     reply.header('cache-control', 'no-store');
