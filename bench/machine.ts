@@ -29,7 +29,9 @@ export function writeSection(name: string, body: string): void {
   const section = `${begin}\n${body.trim()}\n${end}`;
   const at = text.indexOf(begin);
   const next =
-    at >= 0 ? text.slice(0, at) + section + text.slice(text.indexOf(end, at) + end.length) : `${text.trimEnd()}\n\n${section}\n`;
+    at >= 0
+      ? text.slice(0, at) + section + text.slice(text.indexOf(end, at) + end.length)
+      : `${text.trimEnd()}\n\n${section}\n`;
   writeFileSync(resultsFile, next);
 }
 
@@ -37,3 +39,10 @@ export const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
+
+/** A Markdown table with padded columns (the layout Biome's formatter keeps). */
+export function markdownTable(head: string[], rows: string[][]): string {
+  const width = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(width[i])).join(' | ')} |`;
+  return [line(head), line(width.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
+}

@@ -10,7 +10,7 @@ import os, { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { freePort } from '../src/platform/db/embedded.js';
-import { machine, median, writeSection } from './machine.js';
+import { machine, markdownTable, median, writeSection } from './machine.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const WARM_RUNS = 5;
@@ -27,7 +27,13 @@ async function once(command: string[], dataDir: string): Promise<Run> {
   const t0 = performance.now();
   const child = spawn(command[0], command.slice(1), {
     cwd: root,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn' },
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      LOG_LEVEL: 'warn',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true, // its own process group, so Ctrl-C can be sent as a terminal does
   });
@@ -39,7 +45,9 @@ async function once(command: string[], dataDir: string): Promise<Run> {
     out += d;
   });
   // 'close': every process holding the output (npm, the app, the database) has let go.
-  const closed = new Promise<string>((resolve) => child.on('close', (code, signal) => resolve(String(code ?? signal))));
+  const closed = new Promise<string>((resolve) =>
+    child.on('close', (code, signal) => resolve(String(code ?? signal))),
+  );
   let firstPage = 0;
   while (!firstPage) {
     if (child.exitCode !== null) throw new Error(`the app exited:\n${out}`);
@@ -51,7 +59,8 @@ async function once(command: string[], dataDir: string): Promise<Run> {
       await new Promise((r) => setTimeout(r, 10));
     }
   }
-  for (let i = 0; i < 100 && !/is running \(\d+ ms\)/.test(out); i++) await new Promise((r) => setTimeout(r, 20));
+  for (let i = 0; i < 100 && !/is running \(\d+ ms\)/.test(out); i++)
+    await new Promise((r) => setTimeout(r, 20));
   process.kill(-child.pid!, 'SIGINT');
   const how = await closed;
   // npm passes the Ctrl-C on and ends by the same signal; the app itself must exit 0.
@@ -63,10 +72,10 @@ async function once(command: string[], dataDir: string): Promise<Run> {
 
 const ms = (x: number) => `${Math.round(x)} ms`;
 
-function row(label: string, runs: Run[]) {
+function row(label: string, runs: Run[]): string[] {
   const first = runs.map((r) => r.firstPage);
   const self = runs.map((r) => r.selfReported);
-  return `| ${label} | ${runs.length} | ${ms(median(first))} | ${ms(Math.max(...first))} | ${ms(median(self))} |`;
+  return [label, String(runs.length), ms(median(first)), ms(Math.max(...first)), ms(median(self))];
 }
 
 async function main() {
@@ -99,11 +108,14 @@ Time from spawning the start command to the first \`200\` answer to \`GET /\` ov
 embedded PostgreSQL (no \`DATABASE_URL\`), \`LOG_LEVEL=warn\`. "App reports" is the
 \`is running (N ms)\` line: database start, migrations check, reference data check, routes.
 
-| start | runs | median | max | app reports (median) |
-|---|---|---|---|---|
-${row('cold: empty data directory (initdb, migrations, reference data, demo data)', [cold])}
-${row('warm: `node --import tsx src/main.ts start`', warm)}
-${row('warm: `npm start`', viaNpm)}`,
+${markdownTable(
+  ['start', 'runs', 'median', 'max', 'app reports (median)'],
+  [
+    row('cold: empty data directory (initdb, migrations, reference data, demo data)', [cold]),
+    row('warm: `node --import tsx src/main.ts start`', warm),
+    row('warm: `npm start`', viaNpm),
+  ],
+)}`,
     );
     console.log('bench/RESULTS.md updated');
   } finally {

@@ -31,14 +31,21 @@ test('defaults give a working development config', () => {
   assert.equal(c.dataDir, dataDir);
   assert.ok(c.sessionSecret.length >= 32, 'a development secret is generated');
   assert.equal(loadConfig({ DATA_DIR: dataDir }).sessionSecret, c.sessionSecret, 'and kept across starts');
-  assert.equal(loadConfig({ ...base, DATABASE_URL: 'postgres://u:p@db/tmdt' }).seedDemo, false, 'no demo data on an external database');
+  assert.equal(
+    loadConfig({ ...base, DATABASE_URL: 'postgres://u:p@db/tmdt' }).seedDemo,
+    false,
+    'no demo data on an external database',
+  );
 });
 
 test('each bad value is named', () => {
   assert.match(configError({ PORT: 'abc' }), /PORT:/);
   assert.match(configError({ PORT: '70000' }), /PORT:/);
   assert.match(configError({ PROVINCE_CODE: '5' }), /PROVINCE_CODE: must be a two-digit province code/);
-  assert.match(configError({ DATABASE_URL: 'mysql://u:p@db/tmdt' }), /DATABASE_URL: must start with postgres:\/\//);
+  assert.match(
+    configError({ DATABASE_URL: 'mysql://u:p@db/tmdt' }),
+    /DATABASE_URL: must start with postgres:\/\//,
+  );
   assert.match(configError({ SESSION_SECRET: 'short' }), /SESSION_SECRET: must be at least 32 characters/);
   assert.match(configError({ LOG_LEVEL: 'loud' }), /LOG_LEVEL:/);
   assert.match(configError({ SMTP_URL: 'http://mail' }), /SMTP_URL: must start with smtp/);
@@ -48,7 +55,10 @@ test('each bad value is named', () => {
 test('production needs a session secret and a public address', () => {
   const msg = configError({ NODE_ENV: 'production', SESSION_SECRET: '' });
   assert.match(msg, /SESSION_SECRET, PUBLIC_URL: required when NODE_ENV=production/);
-  assert.match(configError({ NODE_ENV: 'production', SESSION_SECRET: '', PUBLIC_URL: 'https://tmdt.example.vn' }), /SESSION_SECRET: required/);
+  assert.match(
+    configError({ NODE_ENV: 'production', SESSION_SECRET: '', PUBLIC_URL: 'https://tmdt.example.vn' }),
+    /SESSION_SECRET: required/,
+  );
   const ok = loadConfig({ ...base, NODE_ENV: 'production', PUBLIC_URL: 'https://tmdt.example.vn/' });
   assert.equal(ok.publicUrl, 'https://tmdt.example.vn');
   assert.equal(ok.mailFrom, 'no-reply@tmdt.example.vn');
@@ -56,9 +66,20 @@ test('production needs a session secret and a public address', () => {
 
 test('OIDC settings come as a set of three', () => {
   const msg = configError({ OIDC_ISSUER: 'https://id.example.vn', OIDC_CLIENT_ID: 'tmdt' });
-  assert.match(msg, /OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET: set all three or none \(missing OIDC_CLIENT_SECRET\)/);
-  const ok = loadConfig({ ...base, OIDC_ISSUER: 'https://id.example.vn', OIDC_CLIENT_ID: 'tmdt', OIDC_CLIENT_SECRET: 's' });
-  assert.deepEqual(ok.oidc, { issuer: 'https://id.example.vn', clientId: 'tmdt', clientSecret: 's' });
+  assert.match(
+    msg,
+    /OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET: set all three or none \(missing OIDC_CLIENT_SECRET\)/,
+  );
+  const ok = loadConfig({
+    ...base,
+    OIDC_ISSUER: 'https://id.example.vn',
+    OIDC_CLIENT_ID: 'tmdt',
+    OIDC_CLIENT_SECRET: 's',
+  });
+  assert.equal(ok.oidc?.issuer, 'https://id.example.vn');
+  assert.equal(ok.oidc?.clientId, 'tmdt');
+  assert.equal(ok.oidc?.clientSecret, 's');
+  assert.equal(loadConfig(base).oidc, undefined, 'no OIDC settings, no OIDC');
 });
 
 test('one error lists every problem at once', () => {
@@ -70,15 +91,24 @@ test('one error lists every problem at once', () => {
     SESSION_SECRET: '',
     OIDC_CLIENT_ID: 'tmdt',
   });
-  for (const name of ['PORT', 'PROVINCE_CODE', 'DATABASE_URL', 'SESSION_SECRET', 'PUBLIC_URL', 'OIDC_ISSUER']) {
+  for (const name of [
+    'PORT',
+    'PROVINCE_CODE',
+    'DATABASE_URL',
+    'SESSION_SECRET',
+    'PUBLIC_URL',
+    'OIDC_ISSUER',
+  ]) {
     assert.match(msg, new RegExp(`\\b${name}\\b`), `${name} is named`);
   }
 });
 
 test('every variable in the schema is documented', () => {
   const names = configDocs.map((d) => d.name);
-  for (const n of ['PORT', 'DATABASE_URL', 'SESSION_SECRET', 'PROVINCE_CODE', 'TRUST_PROXY', 'OIDC_ISSUER']) assert.ok(names.includes(n));
-  for (const d of configDocs) assert.ok(d.doc.length > 10 && d.def.length > 0, `${d.name} has a default and a meaning`);
+  for (const n of ['PORT', 'DATABASE_URL', 'SESSION_SECRET', 'PROVINCE_CODE', 'TRUST_PROXY', 'OIDC_ISSUER'])
+    assert.ok(names.includes(n));
+  for (const d of configDocs)
+    assert.ok(d.doc.length > 10 && d.def.length > 0, `${d.name} has a default and a meaning`);
 });
 
 test('`start` with PORT=abc exits 1 with the message, before touching any database', async () => {

@@ -56,7 +56,13 @@ async function countUsers(output: string): Promise<number> {
   const port = /Embedded PostgreSQL ready on 127\.0\.0\.1:(\d+)/.exec(output)?.[1];
   assert.ok(port, output);
   const password = readFileSync(`${pgDir}.password`, 'utf8').trim();
-  const c = new pg.Client({ host: '127.0.0.1', port: Number(port), user: 'postgres', password, database: 'tmdt' });
+  const c = new pg.Client({
+    host: '127.0.0.1',
+    port: Number(port),
+    user: 'postgres',
+    password,
+    database: 'tmdt',
+  });
   await c.connect();
   try {
     return (await c.query('SELECT count(*)::int AS n FROM users')).rows[0].n;
@@ -80,7 +86,12 @@ test('first start initialises, migrates, seeds and prints the address; Ctrl-C st
   const out = await p.waitFor(/is running/, 120_000);
   assert.match(out, /Embedded PostgreSQL ready on 127\.0\.0\.1:\d+ in \d+ ms/);
   assert.match(out, /Demo data loaded/);
-  assert.match(out, new RegExp(`Sàn thương mại điện tử tỉnh Khánh Hòa is running \\(\\d+ ms\\)\\.\\nOpen http://localhost:${port} in your browser`));
+  assert.match(
+    out,
+    new RegExp(
+      `Sàn thương mại điện tử tỉnh Khánh Hòa is running \\(\\d+ ms\\)\\.\\nOpen http://localhost:${port} in your browser`,
+    ),
+  );
   const home = await firstPage(port);
   assert.match(home, /<html lang="vi">/);
   assert.match(home, /Sàn thương mại điện tử tỉnh Khánh Hòa/);
@@ -128,7 +139,10 @@ test('a stale postmaster.pid whose process is gone does not stop the start', asy
   // A pid that surely is not running: one of a process that just ended.
   const deadPid = spawnSync(process.execPath, ['-e', '']).pid;
   assert.ok(!isAlive(deadPid));
-  writeFileSync(pidFile, `${deadPid}\n${pgDir}\n${Math.floor(Date.now() / 1000)}\n54329\n\n127.0.0.1\n  5432001    123456\nready   \n`);
+  writeFileSync(
+    pidFile,
+    `${deadPid}\n${pgDir}\n${Math.floor(Date.now() / 1000)}\n54329\n\n127.0.0.1\n  5432001    123456\nready   \n`,
+  );
 
   const port = await freePort();
   const p = await start(port);

@@ -42,14 +42,23 @@ after(async () => {
 });
 
 test('the external server is PostgreSQL 14 or newer, separate from the app', async () => {
-  const [v] = await query<{ n: number }>(server.url, `SELECT current_setting('server_version_num')::int AS n`);
+  const [v] = await query<{ n: number }>(
+    server.url,
+    `SELECT current_setting('server_version_num')::int AS n`,
+  );
   assert.ok(v.n >= 140000, `server version ${v.n}`);
 });
 
 test('the app starts on DATABASE_URL, serves pages over HTTP, and its data lands on that server', async () => {
   const dbUrl = `postgres://tmdt:${appPassword}@127.0.0.1:${server.port}/tmdt`;
   const port = await freePort();
-  app = runMain(['start'], { DATABASE_URL: dbUrl, PORT: String(port), DATA_DIR: dataDir, SEED_DEMO: 'true', LOG_LEVEL: 'warn' });
+  app = runMain(['start'], {
+    DATABASE_URL: dbUrl,
+    PORT: String(port),
+    DATA_DIR: dataDir,
+    SEED_DEMO: 'true',
+    LOG_LEVEL: 'warn',
+  });
   const out = await app.waitFor(/is running/, 120_000);
   assert.doesNotMatch(out, /Embedded PostgreSQL/, 'no embedded database was started');
   assert.match(out, /Demo data loaded/);
@@ -70,7 +79,10 @@ test('the app starts on DATABASE_URL, serves pages over HTTP, and its data lands
   assert.equal(counts.communes, 3321);
   assert.ok(counts.users >= 3, `${counts.users} demo users`);
   assert.ok(counts.migrations >= 1);
-  const [admin] = await query<{ email: string; role: string }>(dbUrl, `SELECT email, role FROM users WHERE email = 'admin@demo.tmdt.vn'`);
+  const [admin] = await query<{ email: string; role: string }>(
+    dbUrl,
+    `SELECT email, role FROM users WHERE email = 'admin@demo.tmdt.vn'`,
+  );
   assert.deepEqual(admin, { email: 'admin@demo.tmdt.vn', role: 'admin' });
   const conns = await query<{ n: number }>(
     server.url,
@@ -80,7 +92,10 @@ test('the app starts on DATABASE_URL, serves pages over HTTP, and its data lands
 
   assert.equal(await app.stop('SIGTERM'), 0, app.output());
   assert.match(app.output(), /SIGTERM received: stopping…\nStopped cleanly\./);
-  const left = await query<{ n: number }>(server.url, `SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'tmdt'`);
+  const left = await query<{ n: number }>(
+    server.url,
+    `SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'tmdt'`,
+  );
   assert.equal(left[0].n, 0, 'the app closed its connections');
   app = undefined;
 });
@@ -89,7 +104,13 @@ test('a second start on the same database neither migrates twice nor seeds again
   const dbUrl = `postgres://tmdt:${appPassword}@127.0.0.1:${server.port}/tmdt`;
   const [before] = await query<{ n: number }>(dbUrl, 'SELECT count(*)::int AS n FROM users');
   const port = await freePort();
-  app = runMain(['start'], { DATABASE_URL: dbUrl, PORT: String(port), DATA_DIR: dataDir, SEED_DEMO: 'true', LOG_LEVEL: 'warn' });
+  app = runMain(['start'], {
+    DATABASE_URL: dbUrl,
+    PORT: String(port),
+    DATA_DIR: dataDir,
+    SEED_DEMO: 'true',
+    LOG_LEVEL: 'warn',
+  });
   const out = await app.waitFor(/is running/, 60_000);
   assert.doesNotMatch(out, /Demo data loaded/);
   assert.equal((await fetch(`http://127.0.0.1:${port}/`)).status, 200);

@@ -60,7 +60,10 @@ export function runMain(args: string[], env: Record<string, string>): AppProcess
         if (re.test(out)) done(() => resolve(out));
         else if (ended) done(() => reject(new Error(`process exited before ${re}:\n${out}`)));
       };
-      const timer = setTimeout(() => done(() => reject(new Error(`timed out waiting for ${re}:\n${out}`))), timeoutMs);
+      const timer = setTimeout(
+        () => done(() => reject(new Error(`timed out waiting for ${re}:\n${out}`))),
+        timeoutMs,
+      );
       const done = (f: () => void) => {
         clearTimeout(timer);
         waiters.delete(check);
@@ -106,7 +109,8 @@ export function postgresFor(dataDir: string): number[] {
       const cmd = readFileSync(`/proc/${name}/cmdline`, 'utf8').split('\0');
       const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
       const state = stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
-      if (state !== 'Z' && /postgres$/.test(cmd[0]) && cmd.some((a) => a.startsWith(dataDir))) pids.push(Number(name));
+      if (state !== 'Z' && /postgres$/.test(cmd[0]) && cmd.some((a) => a.startsWith(dataDir)))
+        pids.push(Number(name));
     } catch {
       // the process ended while we looked
     }
@@ -126,7 +130,10 @@ export function isAlive(pid: number): boolean {
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Waits until `cond()` holds, polling; false on timeout. */
-export async function eventually(cond: () => boolean | Promise<boolean>, timeoutMs = 15_000): Promise<boolean> {
+export async function eventually(
+  cond: () => boolean | Promise<boolean>,
+  timeoutMs = 15_000,
+): Promise<boolean> {
   const end = Date.now() + timeoutMs;
   while (Date.now() < end) {
     if (await cond()) return true;

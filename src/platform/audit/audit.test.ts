@@ -39,7 +39,13 @@ async function cli() {
 }
 
 test('entries form a hash chain and the intact chain verifies', async () => {
-  for (const [i, reason] of ['Hồ sơ đủ điều kiện', 'Thiếu giấy phép ĐKKD', 'Khóa tài khoản vi phạm', 'Mở lại', 'Duyệt lại'].entries()) {
+  for (const [i, reason] of [
+    'Hồ sơ đủ điều kiện',
+    'Thiếu giấy phép ĐKKD',
+    'Khóa tài khoản vi phạm',
+    'Mở lại',
+    'Duyệt lại',
+  ].entries()) {
     await t.db.transaction((tx) =>
       recordAudit(tx, {
         actorLabel: 'canbo@demo.tmdt.vn',
@@ -55,7 +61,8 @@ test('entries form a hash chain and the intact chain verifies', async () => {
   const all = await rows();
   assert.equal(all.length, 5);
   assert.equal(all[0].prevHash, '0'.repeat(64), 'the first entry links to the genesis hash');
-  for (let i = 1; i < all.length; i++) assert.equal(all[i].prevHash, all[i - 1].hash, `row ${all[i].id} links to the one before`);
+  for (let i = 1; i < all.length; i++)
+    assert.equal(all[i].prevHash, all[i - 1].hash, `row ${all[i].id} links to the one before`);
   assert.equal(new Set(all.map((r) => r.hash)).size, 5);
   assert.deepEqual(await verifyAuditChain(t.db), { ok: true, rows: 5 });
   const ok = await cli();
@@ -91,7 +98,11 @@ test('a changed row is reported by its id, by the function and by the CLI', asyn
   assert.match(broken.out, new RegExp(`Audit chain BROKEN at row ${victim.id}: content does not match`));
 
   await asSuperuser(sql`UPDATE audit_log SET reason = ${victim.reason} WHERE id = ${victim.id}`);
-  assert.deepEqual(await verifyAuditChain(t.db), { ok: true, rows: 5 }, 'restoring the content restores the chain');
+  assert.deepEqual(
+    await verifyAuditChain(t.db),
+    { ok: true, rows: 5 },
+    'restoring the content restores the chain',
+  );
 });
 
 test('a removed row is reported at the row after it', async () => {
@@ -122,7 +133,10 @@ test('50 entries written in parallel transactions keep one linear chain', async 
     const all = await fresh.db.select().from(auditLog).orderBy(asc(auditLog.id));
     assert.equal(all.length, 50);
     assert.equal(new Set(all.map((r) => r.prevHash)).size, 50, 'no two entries share a predecessor');
-    assert.deepEqual(new Set(all.map((r) => r.subjectId)), new Set(Array.from({ length: 50 }, (_, i) => String(i))));
+    assert.deepEqual(
+      new Set(all.map((r) => r.subjectId)),
+      new Set(Array.from({ length: 50 }, (_, i) => String(i))),
+    );
     assert.deepEqual(await verifyAuditChain(db), { ok: true, rows: 50 });
   } finally {
     await db.$client.end();
@@ -143,7 +157,10 @@ test('an entry in a rolled-back transaction leaves no trace and no gap in the ch
     );
     await fresh.db.transaction((tx) => recordAudit(tx, { action: 'c' }));
     const all = await fresh.db.select().from(auditLog).orderBy(asc(auditLog.id));
-    assert.deepEqual(all.map((r) => r.action), ['a', 'c']);
+    assert.deepEqual(
+      all.map((r) => r.action),
+      ['a', 'c'],
+    );
     assert.deepEqual(await verifyAuditChain(fresh.db), { ok: true, rows: 2 });
   } finally {
     await fresh.close();

@@ -28,10 +28,19 @@ test('initialises a cluster with the tmdt database and the extensions the app us
   const server = await startEmbeddedPostgres(pgDir);
   try {
     assert.match(server.url, /^postgres:\/\/postgres:[^@]+@127\.0\.0\.1:\d+\/tmdt$/);
-    const [row] = await query(server.url, `SELECT current_database() AS db, current_setting('server_encoding') AS enc`);
+    const [row] = await query(
+      server.url,
+      `SELECT current_database() AS db, current_setting('server_encoding') AS enc`,
+    );
     assert.deepEqual(row, { db: 'tmdt', enc: 'UTF8' });
-    const ext = await query(server.url, `SELECT name FROM pg_available_extensions WHERE name IN ('unaccent', 'pg_trgm') ORDER BY name`);
-    assert.deepEqual(ext.map((e) => e.name), ['pg_trgm', 'unaccent']);
+    const ext = await query(
+      server.url,
+      `SELECT name FROM pg_available_extensions WHERE name IN ('unaccent', 'pg_trgm') ORDER BY name`,
+    );
+    assert.deepEqual(
+      ext.map((e) => e.name),
+      ['pg_trgm', 'unaccent'],
+    );
   } finally {
     await server.stop();
   }
@@ -45,7 +54,10 @@ test('stop() returns when the server already stopped by itself (Ctrl-C reaches i
   process.kill(pid, 'SIGINT');
   assert.ok(await eventually(() => !isAlive(pid)), 'the server stopped');
   await new Promise((r) => setTimeout(r, 100)); // let Node see its exit
-  const done = await Promise.race([server.stop().then(() => 'stopped'), new Promise((r) => setTimeout(() => r('hung'), 5000))]);
+  const done = await Promise.race([
+    server.stop().then(() => 'stopped'),
+    new Promise((r) => setTimeout(() => r('hung'), 5000)),
+  ]);
   assert.equal(done, 'stopped');
 });
 

@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { sql } from 'drizzle-orm';
+import { type TestApp, testApp } from '../../../test/helpers.js';
 import { type App, buildApp } from '../../app.js';
 import { loadConfig } from '../../config.js';
-import { type TestApp, testApp } from '../../../test/helpers.js';
 import { createDb } from '../db/pool.js';
 
 /**
@@ -64,7 +64,8 @@ const get = (app: App, url: string, opts: { ip?: string; lang?: string } = {}) =
 test('the limit is shared: the 4th request across both instances gets 429 in Vietnamese', async () => {
   const ip = '198.51.100.10';
   const codes = [];
-  for (const app of [a.app, b.app, a.app]) codes.push((await get(app, '/api/v1/test/limited', { ip })).statusCode);
+  for (const app of [a.app, b.app, a.app])
+    codes.push((await get(app, '/api/v1/test/limited', { ip })).statusCode);
   assert.deepEqual(codes, [200, 200, 200]);
   const res = await get(b.app, '/api/v1/test/limited', { ip });
   assert.equal(res.statusCode, 429);
@@ -74,18 +75,27 @@ test('the limit is shared: the 4th request across both instances gets 429 in Vie
     error: { code: 'rate_limited', message: `Bạn thao tác quá nhanh. Vui lòng thử lại sau ${seconds} giây.` },
   });
   assert.equal(res.headers['x-ratelimit-limit'], '3');
-  assert.equal((await get(a.app, '/api/v1/test/limited', { ip })).statusCode, 429, 'the other instance refuses too');
+  assert.equal(
+    (await get(a.app, '/api/v1/test/limited', { ip })).statusCode,
+    429,
+    'the other instance refuses too',
+  );
 
   const en = await get(a.app, '/api/v1/test/limited', { ip, lang: 'en' });
   assert.equal(en.statusCode, 429);
   assert.match(en.json().error.message, /^Too many attempts\. Please try again in \d+ seconds\.$/);
 
-  assert.equal((await get(b.app, '/api/v1/test/limited', { ip: '198.51.100.11' })).statusCode, 200, 'another client is not limited');
+  assert.equal(
+    (await get(b.app, '/api/v1/test/limited', { ip: '198.51.100.11' })).statusCode,
+    200,
+    'another client is not limited',
+  );
 });
 
 test('pages get a Vietnamese error page with status 429', async () => {
   const ip = '198.51.100.20';
-  for (const app of [b.app, a.app, b.app]) assert.equal((await get(app, '/test/limited', { ip })).statusCode, 200);
+  for (const app of [b.app, a.app, b.app])
+    assert.equal((await get(app, '/test/limited', { ip })).statusCode, 200);
   const res = await get(a.app, '/test/limited', { ip });
   assert.equal(res.statusCode, 429);
   assert.match(String(res.headers['content-type']), /text\/html/);

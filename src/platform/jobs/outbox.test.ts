@@ -103,7 +103,9 @@ test('two dispatchers draining at once never handle an event twice', async () =>
     assert.deepEqual(twice, [], 'no event handled twice');
     const names = new Set([...handledBy.values()].flat());
     assert.deepEqual(names, new Set(['A', 'B']), 'both dispatchers took a share');
-    const left = await t.db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM outbox WHERE topic = 'test.race' AND processed_at IS NULL`);
+    const left = await t.db.execute<{ n: number }>(
+      sql`SELECT count(*)::int AS n FROM outbox WHERE topic = 'test.race' AND processed_at IS NULL`,
+    );
     assert.equal(left.rows[0].n, 0);
   } finally {
     await dbA.$client.end();
