@@ -69,7 +69,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
     mailer: opts.mailer ?? createMailSender({ smtpUrl: config.smtpUrl, from: config.mailFrom, log: app.log }),
   };
   app.decorate('deps', deps);
-  app.decorate('instance', await instanceInfo(db, config));
+  app.decorate('instance', instanceInfo(config));
 
   const secure = config.publicUrl.startsWith('https://');
   await app.register(helmet, {

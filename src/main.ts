@@ -3,7 +3,7 @@ import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { openDatabase } from './platform/db/open.js';
 import { verifyAuditChain } from './platform/audit/service.js';
-import { loadReferenceData } from './modules/geo/index.js';
+import { instanceInfo, loadReferenceData } from './modules/geo/index.js';
 import { createAdmin } from './modules/identity/index.js';
 import { seedDemo, isEmpty } from './seed/demo.js';
 
@@ -63,10 +63,18 @@ async function main(argv: string[]): Promise<number> {
 
 async function start(config: ReturnType<typeof loadConfig>): Promise<number> {
   const t0 = Date.now();
+  instanceInfo(config); // an unknown PROVINCE_CODE stops here, before any database is touched
   const opened = await openDatabase(config, say);
-  await loadReferenceData(opened.db);
-  if (config.seedDemo && (await isEmpty(opened.db))) await seedDemo(opened.db, config, say);
-  const app = await buildApp({ config, db: opened.db });
+  let app: Awaited<ReturnType<typeof buildApp>>;
+  try {
+    await loadReferenceData(opened.db);
+    if (config.seedDemo && (await isEmpty(opened.db))) await seedDemo(opened.db, config, say);
+    app = await buildApp({ config, db: opened.db });
+  } catch (err) {
+    // Leave no embedded PostgreSQL running behind a failed start.
+    await opened.close();
+    throw err;
+  }
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;

@@ -5,6 +5,8 @@
  */
 export interface DemoSeller {
   owner: { email: string; fullName: string; phone: string };
+  /** A staff member the owner took on. */
+  staff?: { email: string; fullName: string };
   legalForm: 'individual' | 'household' | 'cooperative' | 'company';
   shopName: string;
   description: string;
@@ -28,6 +30,7 @@ export interface DemoSeller {
 export const demoSellers: DemoSeller[] = [
   {
     owner: { email: 'yensao@demo.tmdt.vn', fullName: 'Nguyễn Thị Hồng Nhung', phone: '0905112233' },
+    staff: { email: 'nhanvien@demo.tmdt.vn', fullName: 'Đỗ Thị Lan' },
     legalForm: 'cooperative',
     shopName: 'Hợp tác xã Yến sào Cam Lâm',
     description: 'Yến sào đảo thiên nhiên và yến nhà khai thác tại Cam Lâm, sơ chế thủ công, đóng hộp 50 g và 100 g.',

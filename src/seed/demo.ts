@@ -73,6 +73,10 @@ export async function seedDemo(db: Db, config: Config, say: (m: string) => void)
       })
       .returning({ id: sellers.id });
     await db.insert(sellerMembers).values({ sellerId: s.id, userId: owner.id, role: 'owner' });
+    if (d.staff) {
+      const staff = await createUser(db, { ...d.staff, password: DEMO_PASSWORD });
+      await db.insert(sellerMembers).values({ sellerId: s.id, userId: staff.id, role: 'staff' });
+    }
     for (const c of d.ocop ?? []) await db.insert(ocopCertificates).values({ sellerId: s.id, ...c });
     for (const action of actionsTo[d.state]) {
       await transitionSeller(db, {

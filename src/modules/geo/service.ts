@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Config } from '../../config.js';
+import { type Config, ConfigError } from '../../config.js';
 import type { Db, Executor } from '../../platform/db/pool.js';
 import type { Instance } from '../../web/page.js';
 import { province, provinces, readSuccessions, commune } from './reference.js';
@@ -40,10 +40,14 @@ export async function loadReferenceData(db: Db): Promise<void> {
 }
 
 /** The instance's identity: its province and operating agency, from config and the 2025 units. */
-export async function instanceInfo(_db: Db, config: Config): Promise<Instance> {
+export function instanceInfo(config: Config): Instance {
   const national = config.provinceCode === '00';
   const p = province(config.provinceCode);
-  if (!p && !national) throw new Error(`PROVINCE_CODE ${config.provinceCode} is not a province of the 2025 units`);
+  if (!p && !national) {
+    throw new ConfigError(
+      `Invalid configuration:\n  PROVINCE_CODE: ${config.provinceCode} is not a province of the 2025 units (e.g. 56 Khánh Hòa, 48 Đà Nẵng; 00 for the national level)`,
+    );
+  }
   // "Tỉnh Khánh Hòa" reads "tỉnh Khánh Hòa" inside a sentence.
   const inSentence = p ? p.name.replace(/^Tỉnh/, 'tỉnh').replace(/^Thành phố/, 'thành phố') : '';
   return {

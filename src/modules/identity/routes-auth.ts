@@ -19,15 +19,8 @@ import { ForgotPage, ResetPage, SigninPage, SignupPage } from './views/auth.js';
  * Per-IP limits on the doors guessers knock on; the page and its API twin share one
  * counter (groupId), kept in PostgreSQL so every instance counts together.
  */
-const limit = (groupId: string) => ({
-  rateLimit: {
-    max: 10,
-    timeWindow: '1 minute',
-    groupId,
-    errorResponseBuilder: (_req: FastifyRequest, c: { ttl: number }) =>
-      Object.assign(new Error('rate limited'), { statusCode: 429, ttl: c.ttl }),
-  },
-});
+/** Per IP; a page and its API twin share one counter (groupId). */
+const limit = (groupId: string) => ({ rateLimit: { max: 10, timeWindow: '1 minute', groupId } });
 
 const nextQuery = z.object({ next: z.string().optional() });
 

@@ -36,6 +36,7 @@ export {
   ocopGroups,
   statusLabel,
 } from './reference.js';
+export { applicationSchema } from './application-schema.js';
 export { byOfficer } from './seller-center-data.js';
 export { applicationData, getSeller, memberships, type Seller } from './service.js';
 export { sellerHistory, transitionSeller } from './transitions.js';
