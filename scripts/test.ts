@@ -1,5 +1,5 @@
 /**
- * `npm test`: type check (with the XSS scan of JSX), then every test file against a real
+ * `npm test`: type check, lint and format check, XSS scan of JSX, then every test file against a real
  * PostgreSQL. One embedded server is started for the run; a template database is migrated
  * once and each test file clones it (CREATE DATABASE ... TEMPLATE), so files are isolated
  * and run in parallel.
@@ -36,6 +36,8 @@ async function main(): Promise<number> {
   if (!skipChecks) {
     console.log('# type check');
     if (run('npx', ['tsc', '--noEmit', '-p', '.']) !== 0) return 1;
+    console.log('# lint and format (Biome)');
+    if (run('npx', ['biome', 'check', 'src', 'test', 'scripts', 'bench']) !== 0) return 1;
     console.log('# XSS scan of JSX');
     if (run('npx', ['xss-scan', '-p', 'tsconfig.json']) !== 0) return 1;
   }
@@ -53,7 +55,9 @@ async function main(): Promise<number> {
     await loadReferenceData(db);
     await db.$client.end();
 
-    const files = only.length ? only : [...findTests(path.join(root, 'src')), ...findTests(path.join(root, 'test'))];
+    const files = only.length
+      ? only
+      : [...findTests(path.join(root, 'src')), ...findTests(path.join(root, 'test'))];
     console.log(`# ${files.length} test files`);
     return run(
       process.execPath,

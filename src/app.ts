@@ -18,21 +18,21 @@ import type { Config } from './config.js';
 import type { Db } from './platform/db/pool.js';
 import { pickLocale, translator } from './platform/http/i18n.js';
 import './platform/http/messages.js';
-import { registerOps } from './platform/http/ops.js';
-import { pgRateLimitStore } from './platform/http/rate-limit-store.js';
-import { OutboxDispatcher } from './platform/jobs/outbox.js';
-import { createMailSender, type MailSender } from './platform/mail/mailer.js';
-import { MAIL_TOPIC } from './platform/mail/outbox.js';
-import type { Deps, Module } from './platform/module.js';
-import { localStorage, type Storage } from './platform/storage/storage.js';
+import path from 'node:path';
 import { geoModule, instanceInfo } from './modules/geo/index.js';
 import { authenticate, identityModule } from './modules/identity/index.js';
 import { notificationsModule } from './modules/notifications/index.js';
 import { sellersModule } from './modules/sellers/index.js';
-import { homeModule } from './web/home.js';
+import { registerOps } from './platform/http/ops.js';
+import { pgRateLimitStore } from './platform/http/rate-limit-store.js';
+import { OutboxDispatcher } from './platform/jobs/outbox.js';
+import { createMailSender, type Mail, type MailSender } from './platform/mail/mailer.js';
+import { MAIL_TOPIC } from './platform/mail/outbox.js';
+import type { Deps, Module } from './platform/module.js';
+import { localStorage, type Storage } from './platform/storage/storage.js';
 import { staticDir } from './web/assets.js';
 import { handleError } from './web/error-handler.js';
-import path from 'node:path';
+import { homeModule } from './web/home.js';
 
 /** Every module of the app, in the order their routes are registered. */
 export const modules: Module[] = [geoModule, identityModule, notificationsModule, sellersModule, homeModule];
@@ -89,7 +89,8 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   await app.register(cookie, { secret: config.sessionSecret });
   await app.register(csrf, {
     cookieOpts: { signed: true, httpOnly: true, sameSite: 'lax', secure, path: '/' },
-    getToken: (req) => (req.body as { _csrf?: string } | undefined)?._csrf ?? (req.headers['x-csrf-token'] as string),
+    getToken: (req) =>
+      (req.body as { _csrf?: string } | undefined)?._csrf ?? (req.headers['x-csrf-token'] as string),
   });
   await app.register(formbody);
   await app.register(multipart, {
@@ -109,7 +110,8 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
     global: false,
     store: pgRateLimitStore(db.$client),
     // Carry what is left of the window to the error handler, which tells the user how long to wait.
-    errorResponseBuilder: (_req, ctx) => Object.assign(new Error('rate limited'), { statusCode: ctx.statusCode, ttl: ctx.ttl }),
+    errorResponseBuilder: (_req, ctx) =>
+      Object.assign(new Error('rate limited'), { statusCode: ctx.statusCode, ttl: ctx.ttl }),
   });
   await app.register(fastifyStatic, {
     root: staticDir,
@@ -119,7 +121,11 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   });
   await app.register(swagger, {
     openapi: {
-      info: { title: 'tmdt API', version: '1', description: 'JSON API of the provincial e-commerce platform.' },
+      info: {
+        title: 'tmdt API',
+        version: '1',
+        description: 'JSON API of the provincial e-commerce platform.',
+      },
       components: {
         securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'Personal access token' } },
       },
@@ -137,16 +143,19 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
     if (!req.url.startsWith('/static/')) req.actor = await authenticate(db, req);
   });
   app.addHook('preHandler', async (req, reply) => {
-    if (needsCsrf(req)) await new Promise<void>((resolve, reject) =>
-      app.csrfProtection(req, reply, (err?: Error) => (err ? reject(err) : resolve())),
-    );
+    if (needsCsrf(req))
+      await new Promise<void>((resolve, reject) =>
+        app.csrfProtection(req, reply, (err?: Error) => (err ? reject(err) : resolve())),
+      );
   });
   app.setErrorHandler(handleError);
-  app.setNotFoundHandler((req, reply) => handleError(Object.assign(new Error('not found'), { statusCode: 404 }) as never, req, reply));
+  app.setNotFoundHandler((req, reply) =>
+    handleError(Object.assign(new Error('not found'), { statusCode: 404 }) as never, req, reply),
+  );
 
   registerOps(app, db);
   const outbox = new OutboxDispatcher(db, app.log);
-  outbox.on(MAIL_TOPIC, (mail) => deps.mailer.send(mail));
+  outbox.on<Mail>(MAIL_TOPIC, (mail) => deps.mailer.send(mail));
   for (const m of modules) {
     if (m.routes) await app.register(async (scope) => m.routes!(scope, deps));
     for (const [topic, handler] of Object.entries(m.handlers?.(deps) ?? {})) outbox.on(topic, handler);

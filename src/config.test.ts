@@ -121,7 +121,10 @@ test('`start` with PORT=abc exits 1 with the message, before touching any databa
 test('`start` with a PROVINCE_CODE that is no 2025 province exits 1 with a clear message', async () => {
   const p = runMain(['start'], { PROVINCE_CODE: '99', DATA_DIR: dataDir });
   assert.equal(await p.waitExit(), 1);
-  assert.match(p.output(), /Invalid configuration:\n {2}PROVINCE_CODE: 99 is not a province of the 2025 units/);
+  assert.match(
+    p.output(),
+    /Invalid configuration:\n {2}PROVINCE_CODE: 99 is not a province of the 2025 units/,
+  );
   assert.doesNotMatch(p.output(), /\n\s+at /, 'a clear message, not a stack trace');
 });
 

@@ -9,29 +9,68 @@ import { z } from 'zod';
  */
 const vars = {
   PORT: { def: '3000', doc: 'HTTP port the app listens on.' },
-  HOST: { def: '127.0.0.1', doc: 'Interface to listen on; `0.0.0.0` behind a load balancer or in a container.' },
-  PUBLIC_URL: { def: 'http://localhost:<PORT>', doc: 'Address users reach the app at; used in mails and links. `https://` turns on secure cookies.' },
-  DATABASE_URL: { def: '(unset)', doc: 'PostgreSQL 14+ connection string. Unset: an embedded PostgreSQL is started with its data under `DATA_DIR/pg`.' },
-  DATA_DIR: { def: './data', doc: 'Where the embedded database, uploaded files and development secrets live.' },
-  SESSION_SECRET: { def: '(generated in DATA_DIR/.secrets)', doc: 'Secret for signing cookies (32+ characters). Required when NODE_ENV=production.' },
+  HOST: {
+    def: '127.0.0.1',
+    doc: 'Interface to listen on; `0.0.0.0` behind a load balancer or in a container.',
+  },
+  PUBLIC_URL: {
+    def: 'http://localhost:<PORT>',
+    doc: 'Address users reach the app at; used in mails and links. `https://` turns on secure cookies.',
+  },
+  DATABASE_URL: {
+    def: '(unset)',
+    doc: 'PostgreSQL 14+ connection string. Unset: an embedded PostgreSQL is started with its data under `DATA_DIR/pg`.',
+  },
+  DATA_DIR: {
+    def: './data',
+    doc: 'Where the embedded database, uploaded files and development secrets live.',
+  },
+  SESSION_SECRET: {
+    def: '(generated in DATA_DIR/.secrets)',
+    doc: 'Secret for signing cookies (32+ characters). Required when NODE_ENV=production.',
+  },
   NODE_ENV: { def: 'development', doc: '`production` requires SESSION_SECRET and PUBLIC_URL.' },
   LOG_LEVEL: { def: 'info', doc: 'pino log level: fatal, error, warn, info, debug, trace, silent.' },
-  PROVINCE_CODE: { def: '56', doc: 'Two-digit code (2025 units) of the province this instance serves; `00` for the national level.' },
-  INSTANCE_NAME: { def: 'Sàn thương mại điện tử tỉnh <province>', doc: 'Name shown in the header, title and mails.' },
-  OPERATOR_NAME: { def: 'Sở Công Thương <province>', doc: 'Agency operating the marketplace (shown in the footer and on legal pages).' },
+  PROVINCE_CODE: {
+    def: '56',
+    doc: 'Two-digit code (2025 units) of the province this instance serves; `00` for the national level.',
+  },
+  INSTANCE_NAME: {
+    def: 'Sàn thương mại điện tử tỉnh <province>',
+    doc: 'Name shown in the header, title and mails.',
+  },
+  OPERATOR_NAME: {
+    def: 'Sở Công Thương <province>',
+    doc: 'Agency operating the marketplace (shown in the footer and on legal pages).',
+  },
   OPERATOR_ADDRESS: { def: '(empty)', doc: 'Postal address of the operating agency.' },
   OPERATOR_PHONE: { def: '(empty)', doc: 'Hotline of the operating agency.' },
   OPERATOR_EMAIL: { def: '(empty)', doc: 'Contact e-mail of the operating agency.' },
-  SEED_DEMO: { def: 'true (embedded DB) / false', doc: 'Load the Vietnamese demo data when the database is empty.' },
-  SMTP_URL: { def: '(unset)', doc: 'e.g. `smtp://user:pass@mail.example.vn:587`. Unset: mails are written to the log.' },
+  SEED_DEMO: {
+    def: 'true (embedded DB) / false',
+    doc: 'Load the Vietnamese demo data when the database is empty.',
+  },
+  SMTP_URL: {
+    def: '(unset)',
+    doc: 'e.g. `smtp://user:pass@mail.example.vn:587`. Unset: mails are written to the log.',
+  },
   MAIL_FROM: { def: 'no-reply@<PUBLIC_URL host>', doc: 'Sender address of outgoing mail.' },
   UPLOAD_MAX_MB: { def: '5', doc: 'Largest accepted upload, in megabytes.' },
-  LOGIN_MAX_FAILURES: { def: '5', doc: 'Failed sign-ins in a row before the account is locked for LOCKOUT_MINUTES.' },
+  LOGIN_MAX_FAILURES: {
+    def: '5',
+    doc: 'Failed sign-ins in a row before the account is locked for LOCKOUT_MINUTES.',
+  },
   LOCKOUT_MINUTES: { def: '15', doc: 'How long an account stays locked after too many failed sign-ins.' },
-  OIDC_ISSUER: { def: '(unset)', doc: 'OpenID Connect issuer of the electronic identity provider (VNeID). Unset: only document checks by officers.' },
+  OIDC_ISSUER: {
+    def: '(unset)',
+    doc: 'OpenID Connect issuer of the electronic identity provider (VNeID). Unset: only document checks by officers.',
+  },
   OIDC_CLIENT_ID: { def: '(unset)', doc: 'Client id registered with the identity provider.' },
   OIDC_CLIENT_SECRET: { def: '(unset)', doc: 'Client secret registered with the identity provider.' },
-  OIDC_ID_CLAIM: { def: 'personal_id', doc: 'Claim that carries the person\'s identification number (`citizen_id` is also read).' },
+  OIDC_ID_CLAIM: {
+    def: 'personal_id',
+    doc: "Claim that carries the person's identification number (`citizen_id` is also read).",
+  },
   TRUST_PROXY: { def: 'false', doc: '`true` when behind a reverse proxy that sets X-Forwarded-For.' },
 } as const;
 
@@ -54,14 +93,20 @@ const schema = z.object({
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  PROVINCE_CODE: z.string().regex(/^\d{2}$/, 'must be a two-digit province code, e.g. 56').default('56'),
+  PROVINCE_CODE: z
+    .string()
+    .regex(/^\d{2}$/, 'must be a two-digit province code, e.g. 56')
+    .default('56'),
   INSTANCE_NAME: z.string().min(1).optional(),
   OPERATOR_NAME: z.string().min(1).optional(),
   OPERATOR_ADDRESS: z.string().default(''),
   OPERATOR_PHONE: z.string().default(''),
   OPERATOR_EMAIL: z.string().default(''),
   SEED_DEMO: bool.optional(),
-  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+    .optional(),
   MAIL_FROM: z.string().optional(),
   UPLOAD_MAX_MB: z.coerce.number().positive().max(100).default(5),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
@@ -69,7 +114,10 @@ const schema = z.object({
   OIDC_ISSUER: z.url().optional(),
   OIDC_CLIENT_ID: z.string().optional(),
   OIDC_CLIENT_SECRET: z.string().optional(),
-  OIDC_ID_CLAIM: z.string().regex(/^[A-Za-z_][\w.-]*$/, 'must be a claim name').optional(),
+  OIDC_ID_CLAIM: z
+    .string()
+    .regex(/^[A-Za-z_][\w.-]*$/, 'must be a claim name')
+    .optional(),
   TRUST_PROXY: bool.default(false),
 });
 
@@ -112,7 +160,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const oidcNames = ['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET'] as const;
   if (oidcNames.some((k) => raw[k]) && !oidcNames.every((k) => raw[k])) {
-    problems.push(`${oidcNames.join(', ')}: set all three or none (missing ${oidcNames.filter((k) => !raw[k]).join(', ')})`);
+    problems.push(
+      `${oidcNames.join(', ')}: set all three or none (missing ${oidcNames.filter((k) => !raw[k]).join(', ')})`,
+    );
   }
   if (!parsed.success || problems.length) {
     throw new ConfigError(`Invalid configuration:\n${problems.map((l) => `  ${l}`).join('\n')}`);
@@ -131,7 +181,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     provinceCode: e.PROVINCE_CODE,
     instanceName: e.INSTANCE_NAME,
-    operator: { name: e.OPERATOR_NAME, address: e.OPERATOR_ADDRESS, phone: e.OPERATOR_PHONE, email: e.OPERATOR_EMAIL },
+    operator: {
+      name: e.OPERATOR_NAME,
+      address: e.OPERATOR_ADDRESS,
+      phone: e.OPERATOR_PHONE,
+      email: e.OPERATOR_EMAIL,
+    },
     seedDemo: e.SEED_DEMO ?? !e.DATABASE_URL,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM ?? `no-reply@${new URL(publicUrl).hostname}`,
@@ -139,7 +194,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginMaxFailures: e.LOGIN_MAX_FAILURES,
     lockoutMinutes: e.LOCKOUT_MINUTES,
     oidc: e.OIDC_ISSUER
-      ? { issuer: e.OIDC_ISSUER, clientId: e.OIDC_CLIENT_ID!, clientSecret: e.OIDC_CLIENT_SECRET!, idClaim: e.OIDC_ID_CLAIM }
+      ? {
+          issuer: e.OIDC_ISSUER,
+          clientId: e.OIDC_CLIENT_ID!,
+          clientSecret: e.OIDC_CLIENT_SECRET!,
+          idClaim: e.OIDC_ID_CLAIM,
+        }
       : undefined,
     trustProxy: e.TRUST_PROXY,
   };

@@ -1,11 +1,11 @@
 import { parseArgs } from 'node:util';
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
-import { openDatabase } from './platform/db/open.js';
-import { verifyAuditChain } from './platform/audit/service.js';
 import { instanceInfo, loadReferenceData } from './modules/geo/index.js';
 import { createAdmin } from './modules/identity/index.js';
-import { seedDemo, isEmpty } from './seed/demo.js';
+import { verifyAuditChain } from './platform/audit/service.js';
+import { openDatabase } from './platform/db/open.js';
+import { isEmpty, seedDemo } from './seed/demo.js';
 
 const say = (msg: string) => process.stdout.write(`${msg}\n`);
 
@@ -32,15 +32,27 @@ async function main(argv: string[]): Promise<number> {
     case 'admin': {
       const { values } = parseArgs({
         args: rest,
-        options: { email: { type: 'string' }, phone: { type: 'string' }, name: { type: 'string' }, password: { type: 'string' } },
+        options: {
+          email: { type: 'string' },
+          phone: { type: 'string' },
+          name: { type: 'string' },
+          password: { type: 'string' },
+        },
       });
       if ((!values.email && !values.phone) || !values.name || !values.password) {
-        say('Usage: npm run admin -- --email admin@example.vn --name "Nguyễn Văn A" --password "..." [--phone 09...]');
+        say(
+          'Usage: npm run admin -- --email admin@example.vn --name "Nguyễn Văn A" --password "..." [--phone 09...]',
+        );
         return 2;
       }
       const o = await openDatabase(config, say);
       try {
-        const user = await createAdmin(o.db, { email: values.email, phone: values.phone, fullName: values.name, password: values.password });
+        const user = await createAdmin(o.db, {
+          email: values.email,
+          phone: values.phone,
+          fullName: values.name,
+          password: values.password,
+        });
         say(`Administrator created: ${user.email ?? user.phone} (${user.id})`);
       } finally {
         await o.close();
@@ -95,7 +107,9 @@ async function start(config: ReturnType<typeof loadConfig>): Promise<number> {
     throw err;
   }
   app.outbox.start();
-  say(`\n${app.instance.name} is running (${Date.now() - t0} ms).\nOpen ${config.publicUrl} in your browser. Ctrl-C stops it.\n`);
+  say(
+    `\n${app.instance.name} is running (${Date.now() - t0} ms).\nOpen ${config.publicUrl} in your browser. Ctrl-C stops it.\n`,
+  );
   return -1;
 }
 

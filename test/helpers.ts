@@ -78,13 +78,18 @@ export class Client {
 
   private keep(res: InjectRes) {
     for (const c of res.cookies as { name: string; value: string; maxAge?: number; expires?: Date }[]) {
-      if (c.value === '' || c.maxAge === 0 || (c.expires && c.expires.getTime() < Date.now())) this.cookies.delete(c.name);
+      if (c.value === '' || c.maxAge === 0 || (c.expires && c.expires.getTime() < Date.now()))
+        this.cookies.delete(c.name);
       else this.cookies.set(c.name, c.value);
     }
     return res;
   }
 
-  async request(method: string, url: string, opts: { headers?: Record<string, string>; payload?: unknown } = {}) {
+  async request(
+    method: string,
+    url: string,
+    opts: { headers?: Record<string, string>; payload?: unknown } = {},
+  ) {
     const headers: Record<string, string> = { ...opts.headers };
     if (this.cookies.size) headers.cookie = this.cookieHeader();
     if (this.lang) headers['accept-language'] = this.lang;
@@ -122,10 +127,18 @@ export class Client {
     const form = new FormData();
     form.append('_csrf', await this.csrf());
     for (const [k, v] of Object.entries(fields)) for (const x of [v].flat()) form.append(k, x);
-    for (const [k, f] of Object.entries(files)) form.append(k, new Blob([new Uint8Array(f.data)], { type: f.type ?? 'application/octet-stream' }), f.filename);
+    for (const [k, f] of Object.entries(files))
+      form.append(
+        k,
+        new Blob([new Uint8Array(f.data)], { type: f.type ?? 'application/octet-stream' }),
+        f.filename,
+      );
     const req = new Request('http://x', { method: 'POST', body: form });
     const payload = Buffer.from(await req.arrayBuffer());
-    return this.request('POST', url, { headers: { 'content-type': req.headers.get('content-type')! }, payload });
+    return this.request('POST', url, {
+      headers: { 'content-type': req.headers.get('content-type')! },
+      payload,
+    });
   }
 
   /** Calls the JSON API (no CSRF token needed for application/json). */

@@ -17,5 +17,5 @@ export interface Deps {
 export interface Module {
   name: string;
   routes?(app: FastifyInstance, deps: Deps): Promise<void> | void;
-  handlers?(deps: Deps): Record<string, Handler>;
+  handlers?(deps: Deps): Record<string, Handler<never>>;
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { AppError } from './http/errors.js';
+import type { AppError } from './http/errors.js';
 import { stateMachine } from './state-machine.js';
 
 const m = stateMachine<'a' | 'b' | 'c', 'go' | 'stop', 'x' | 'y'>('demo', [
@@ -14,12 +14,21 @@ test('an allowed transition leads to its target', () => {
 });
 
 test('a transition from the wrong state is refused with 409', () => {
-  assert.throws(() => m.next('b', 'go', 'x'), (e: AppError) => e.status === 409 && e.code === 'invalid_transition');
+  assert.throws(
+    () => m.next('b', 'go', 'x'),
+    (e: AppError) => e.status === 409 && e.code === 'invalid_transition',
+  );
 });
 
 test('the wrong party gets 403; a missing reason gets 422', () => {
-  assert.throws(() => m.next('a', 'go', 'y'), (e: AppError) => e.status === 403);
-  assert.throws(() => m.next('a', 'stop', 'y', '  '), (e: AppError) => e.status === 422);
+  assert.throws(
+    () => m.next('a', 'go', 'y'),
+    (e: AppError) => e.status === 403,
+  );
+  assert.throws(
+    () => m.next('a', 'stop', 'y', '  '),
+    (e: AppError) => e.status === 422,
+  );
 });
 
 test('actionsFrom lists what a party may do', () => {

@@ -25,7 +25,8 @@ export function stateMachine<S extends string, A extends string, R extends strin
     },
     next(from: S, action: A, by: R, reason?: string): S {
       const t = table.find((x) => x.action === action && x.from.includes(from));
-      if (!t) throw new AppError(409, 'invalid_transition', 'error.transition', { machine: name, from, action });
+      if (!t)
+        throw new AppError(409, 'invalid_transition', 'error.transition', { machine: name, from, action });
       if (!t.by.includes(by)) throw new AppError(403, 'forbidden', 'error.forbidden');
       if (t.reason && !reason?.trim()) throw new AppError(422, 'reason_required', 'error.reason_required');
       return t.to;

@@ -33,7 +33,8 @@ export const demoSellers: DemoSeller[] = [
     staff: { email: 'nhanvien@demo.tmdt.vn', fullName: 'Đỗ Thị Lan' },
     legalForm: 'cooperative',
     shopName: 'Hợp tác xã Yến sào Cam Lâm',
-    description: 'Yến sào đảo thiên nhiên và yến nhà khai thác tại Cam Lâm, sơ chế thủ công, đóng hộp 50 g và 100 g.',
+    description:
+      'Yến sào đảo thiên nhiên và yến nhà khai thác tại Cam Lâm, sơ chế thủ công, đóng hộp 50 g và 100 g.',
     taxCode: '4210000003',
     businessRegNo: '4210000003',
     businessRegDate: '2016-04-12',
@@ -44,7 +45,15 @@ export const demoSellers: DemoSeller[] = [
     bankBin: '970436',
     bankAccountNo: '0061001234567',
     categories: ['food'],
-    ocop: [{ number: '125/QĐ-UBND', productName: 'Yến sào tinh chế Cam Lâm', stars: 4, groupCode: 1, issuedOn: '2024-06-20' }],
+    ocop: [
+      {
+        number: '125/QĐ-UBND',
+        productName: 'Yến sào tinh chế Cam Lâm',
+        stars: 4,
+        groupCode: 1,
+        issuedOn: '2024-06-20',
+      },
+    ],
     state: 'approved',
     daysAgo: 60,
   },
@@ -63,7 +72,15 @@ export const demoSellers: DemoSeller[] = [
     bankBin: '970405',
     bankAccountNo: '4606205123456',
     categories: ['food', 'seafood'],
-    ocop: [{ number: '2214/QĐ-UBND', productName: 'Nước mắm cá cơm Cà Ná 40°N', stars: 4, groupCode: 1, issuedOn: '2023-11-02' }],
+    ocop: [
+      {
+        number: '2214/QĐ-UBND',
+        productName: 'Nước mắm cá cơm Cà Ná 40°N',
+        stars: 4,
+        groupCode: 1,
+        issuedOn: '2023-11-02',
+      },
+    ],
     state: 'approved',
     daysAgo: 55,
   },
@@ -82,7 +99,15 @@ export const demoSellers: DemoSeller[] = [
     bankBin: '970418',
     bankAccountNo: '62110000123456',
     categories: ['fresh_produce', 'food'],
-    ocop: [{ number: '1870/QĐ-UBND', productName: 'Nho sấy dẻo Thái An', stars: 3, groupCode: 1, issuedOn: '2022-08-15' }],
+    ocop: [
+      {
+        number: '1870/QĐ-UBND',
+        productName: 'Nho sấy dẻo Thái An',
+        stars: 3,
+        groupCode: 1,
+        issuedOn: '2022-08-15',
+      },
+    ],
     state: 'approved',
     daysAgo: 50,
   },
@@ -90,7 +115,8 @@ export const demoSellers: DemoSeller[] = [
     owner: { email: 'gom@demo.tmdt.vn', fullName: 'Đàng Thị Phương', phone: '0355123456' },
     legalForm: 'cooperative',
     shopName: 'Hợp tác xã Gốm Bàu Trúc',
-    description: 'Gốm Chăm Bàu Trúc nặn tay không dùng bàn xoay, nung lộ thiên; bình, chum, tượng và đồ lưu niệm.',
+    description:
+      'Gốm Chăm Bàu Trúc nặn tay không dùng bàn xoay, nung lộ thiên; bình, chum, tượng và đồ lưu niệm.',
     taxCode: '4510069976',
     businessRegNo: '4510069976',
     businessRegDate: '2014-07-22',
@@ -101,7 +127,15 @@ export const demoSellers: DemoSeller[] = [
     bankBin: '970415',
     bankAccountNo: '107870123456',
     categories: ['crafts'],
-    ocop: [{ number: '562/QĐ-UBND', productName: 'Bình gốm Bàu Trúc', stars: 4, groupCode: 5, issuedOn: '2025-03-10' }],
+    ocop: [
+      {
+        number: '562/QĐ-UBND',
+        productName: 'Bình gốm Bàu Trúc',
+        stars: 4,
+        groupCode: 5,
+        issuedOn: '2025-03-10',
+      },
+    ],
     state: 'approved',
     daysAgo: 45,
   },
@@ -120,7 +154,15 @@ export const demoSellers: DemoSeller[] = [
     bankBin: '970403',
     bankAccountNo: '060123456789',
     categories: ['textiles', 'crafts'],
-    ocop: [{ number: '563/QĐ-UBND', productName: 'Khăn thổ cẩm Mỹ Nghiệp', stars: 3, groupCode: 4, issuedOn: '2023-01-16' }],
+    ocop: [
+      {
+        number: '563/QĐ-UBND',
+        productName: 'Khăn thổ cẩm Mỹ Nghiệp',
+        stars: 3,
+        groupCode: 4,
+        issuedOn: '2023-01-16',
+      },
+    ],
     state: 'approved',
     daysAgo: 40,
   },
@@ -146,7 +188,8 @@ export const demoSellers: DemoSeller[] = [
     owner: { email: 'honba@demo.tmdt.vn', fullName: 'Huỳnh Minh Khoa', phone: '0932101010' },
     legalForm: 'company',
     shopName: 'Công ty Cổ phần Du lịch Sinh thái Hòn Bà',
-    description: 'Tour sinh thái Hòn Bà một ngày và hai ngày một đêm, homestay và trải nghiệm văn hóa Raglai.',
+    description:
+      'Tour sinh thái Hòn Bà một ngày và hai ngày một đêm, homestay và trải nghiệm văn hóa Raglai.',
     taxCode: '4210079194',
     businessRegNo: '4210079194',
     businessRegDate: '2018-10-30',
@@ -157,7 +200,15 @@ export const demoSellers: DemoSeller[] = [
     bankBin: '970407',
     bankAccountNo: '19033334444015',
     categories: ['tourism'],
-    ocop: [{ number: '330/QĐ-UBND', productName: 'Tour sinh thái Hòn Bà', stars: 3, groupCode: 6, issuedOn: '2024-02-28' }],
+    ocop: [
+      {
+        number: '330/QĐ-UBND',
+        productName: 'Tour sinh thái Hòn Bà',
+        stars: 3,
+        groupCode: 6,
+        issuedOn: '2024-02-28',
+      },
+    ],
     state: 'approved',
     daysAgo: 35,
   },
@@ -210,7 +261,15 @@ export const demoSellers: DemoSeller[] = [
     bankBin: '970418',
     bankAccountNo: '62110000654321',
     categories: ['fresh_produce'],
-    ocop: [{ number: '901/QĐ-UBND', productName: 'Sầu riêng Khánh Sơn', stars: 4, groupCode: 1, issuedOn: '2022-05-06' }],
+    ocop: [
+      {
+        number: '901/QĐ-UBND',
+        productName: 'Sầu riêng Khánh Sơn',
+        stars: 4,
+        groupCode: 1,
+        issuedOn: '2022-05-06',
+      },
+    ],
     state: 'approved',
     daysAgo: 20,
   },
@@ -229,7 +288,15 @@ export const demoSellers: DemoSeller[] = [
     bankBin: '970415',
     bankAccountNo: '108870654321',
     categories: ['food', 'fresh_produce'],
-    ocop: [{ number: '1203/QĐ-UBND', productName: 'Tỏi đen Phan Rang', stars: 3, groupCode: 1, issuedOn: '2024-09-12' }],
+    ocop: [
+      {
+        number: '1203/QĐ-UBND',
+        productName: 'Tỏi đen Phan Rang',
+        stars: 3,
+        groupCode: 1,
+        issuedOn: '2024-09-12',
+      },
+    ],
     state: 'approved',
     daysAgo: 15,
   },
@@ -248,7 +315,15 @@ export const demoSellers: DemoSeller[] = [
     bankBin: '970436',
     bankAccountNo: '0061004445556',
     categories: ['crafts', 'herbal'],
-    ocop: [{ number: '1544/QĐ-UBND', productName: 'Nhang trầm Cam Ranh', stars: 4, groupCode: 3, issuedOn: '2025-01-20' }],
+    ocop: [
+      {
+        number: '1544/QĐ-UBND',
+        productName: 'Nhang trầm Cam Ranh',
+        stars: 4,
+        groupCode: 3,
+        issuedOn: '2025-01-20',
+      },
+    ],
     state: 'approved',
     daysAgo: 10,
   },
@@ -340,7 +415,8 @@ export const demoSellers: DemoSeller[] = [
     categories: ['beverages', 'herbal'],
     state: 'needs_changes',
     daysAgo: 9,
-    reason: 'Giấy chứng nhận đăng ký doanh nghiệp tải lên bị mờ, không đọc được mã số. Vui lòng tải lại bản chụp rõ nét.',
+    reason:
+      'Giấy chứng nhận đăng ký doanh nghiệp tải lên bị mờ, không đọc được mã số. Vui lòng tải lại bản chụp rõ nét.',
   },
   {
     owner: { email: 'hoso-tuchoi@demo.tmdt.vn', fullName: 'Mai Văn Đức', phone: '0898765432' },
@@ -359,7 +435,8 @@ export const demoSellers: DemoSeller[] = [
     categories: ['herbal'],
     state: 'rejected',
     daysAgo: 12,
-    reason: 'Sản phẩm là thuốc chữa bệnh, thuộc danh mục hàng hóa kinh doanh có điều kiện cần giấy phép của ngành y tế; hồ sơ không có giấy phép này.',
+    reason:
+      'Sản phẩm là thuốc chữa bệnh, thuộc danh mục hàng hóa kinh doanh có điều kiện cần giấy phép của ngành y tế; hồ sơ không có giấy phép này.',
   },
 ];
 

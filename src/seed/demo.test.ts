@@ -23,7 +23,8 @@ test('a dozen approved sellers of different legal forms and communes, and applic
   );
   const byStatus = Object.fromEntries(rows.rows.map((r) => [r.status, r.n]));
   assert.ok(byStatus.approved >= 12, `approved: ${byStatus.approved}`);
-  for (const s of ['draft', 'submitted', 'needs_changes', 'rejected', 'suspended']) assert.ok(byStatus[s] >= 1, s);
+  for (const s of ['draft', 'submitted', 'needs_changes', 'rejected', 'suspended'])
+    assert.ok(byStatus[s] >= 1, s);
   const approved = await t.db.select().from(sellers).where(eq(sellers.status, 'approved'));
   assert.equal(new Set(approved.map((s) => s.legalForm)).size, 4);
   assert.ok(new Set(approved.map((s) => s.communeCode)).size >= 10);

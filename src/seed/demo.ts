@@ -1,12 +1,12 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Config } from '../config.js';
+import { createUser } from '../modules/identity/index.js';
+import { type SellerAction, transitionSeller } from '../modules/sellers/index.js';
+import { ocopCertificates, sellerMembers, sellers, sellerTransitions } from '../modules/sellers/schema.js';
 import type { Db } from '../platform/db/pool.js';
 import type { Actor } from '../platform/http/context.js';
 import { outbox } from '../platform/jobs/schema.js';
 import { MAIL_TOPIC } from '../platform/mail/outbox.js';
-import { createUser } from '../modules/identity/index.js';
-import { ocopCertificates, sellerMembers, sellers, sellerTransitions } from '../modules/sellers/schema.js';
-import { type SellerAction, transitionSeller } from '../modules/sellers/index.js';
 import { foldVietnamese, slugify } from '../platform/text.js';
 import { type DemoSeller, demoSellers, demoStaff } from './demo-sellers.js';
 
@@ -42,7 +42,9 @@ const asActor = (u: { id: string; role: Actor['role']; fullName: string; email: 
 export async function seedDemo(db: Db, config: Config, say: (m: string) => void): Promise<void> {
   const t0 = Date.now();
   await createUser(db, { ...demoStaff.admin, password: DEMO_PASSWORD, role: 'admin' });
-  const officer = asActor(await createUser(db, { ...demoStaff.officer, password: DEMO_PASSWORD, role: 'officer' }));
+  const officer = asActor(
+    await createUser(db, { ...demoStaff.officer, password: DEMO_PASSWORD, role: 'officer' }),
+  );
   await createUser(db, { ...demoStaff.buyer, password: DEMO_PASSWORD });
 
   for (const d of demoSellers) {
@@ -92,7 +94,9 @@ export async function seedDemo(db: Db, config: Config, say: (m: string) => void)
   }
   // Demo notifications stay in the app; their mails are not sent to the made-up addresses.
   await db.update(outbox).set({ processedAt: new Date() }).where(eq(outbox.topic, MAIL_TOPIC));
-  say(`Demo data loaded in ${Date.now() - t0} ms: ${demoSellers.length} sellers. Password of every demo account: ${DEMO_PASSWORD}`);
+  say(
+    `Demo data loaded in ${Date.now() - t0} ms: ${demoSellers.length} sellers. Password of every demo account: ${DEMO_PASSWORD}`,
+  );
 }
 
 /** Spreads a demo seller's history over the past days, so the queue shows real waiting times. */

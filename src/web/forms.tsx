@@ -19,7 +19,7 @@ function str(v: unknown): string {
 
 /** Every error at the top of the form, each a link to its field (GOV.UK error summary). */
 export function ErrorSummary({ state, t }: { state: FormState; t: Translate }) {
-  if (!state.errors.length) return <></>;
+  if (!state.errors.length) return '';
   return (
     <div class="error-summary" role="alert" tabindex="-1" aria-labelledby="error-summary-title">
       <h2 id="error-summary-title" safe>
@@ -133,7 +133,11 @@ export function TextArea(p: FieldProps & { rows?: number }) {
 }
 
 export function Select(
-  p: FieldProps & { options: { value: string; label: string }[]; placeholder?: string; attrs?: Record<string, string> },
+  p: FieldProps & {
+    options: { value: string; label: string }[];
+    placeholder?: string;
+    attrs?: Record<string, string>;
+  },
 ) {
   const id = `f-${p.name}`;
   const error = fieldError(p.state, p.name);
@@ -166,9 +170,7 @@ export function Select(
 }
 
 /** A group of checkboxes or radios with one legend. */
-export function Choices(
-  p: FieldProps & { options: { value: string; label: string }[]; multiple?: boolean },
-) {
+export function Choices(p: FieldProps & { options: { value: string; label: string }[]; multiple?: boolean }) {
   const id = `f-${p.name}`;
   const error = fieldError(p.state, p.name);
   const raw = p.state.values[p.name];
@@ -180,9 +182,7 @@ export function Choices(
       tabindex="-1"
       aria-describedby={describedBy(id, p.hint, error)}
     >
-      <legend safe>
-        {labelText(p)}
-      </legend>
+      <legend safe>{labelText(p)}</legend>
       <Described id={id} hint={p.hint} error={error} t={p.t} />
       {p.options.map((o, i) => (
         <label class="choice" for={`${id}-${i}`}>

@@ -1,21 +1,22 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { addMessages, isLocale } from '../platform/http/i18n.js';
 import type { Module } from '../platform/module.js';
-import { isLocale } from '../platform/http/i18n.js';
 import { Layout } from './layout.js';
 import { pageCtx, sendHtml } from './page.js';
-import { addMessages } from '../platform/http/i18n.js';
 
 addMessages({
   vi: {
     'home.title': 'Trang chủ',
-    'home.lead': 'Mua đặc sản, sản phẩm OCOP và dịch vụ du lịch trực tiếp từ hợp tác xã, hộ kinh doanh và doanh nghiệp của {province}.',
+    'home.lead':
+      'Mua đặc sản, sản phẩm OCOP và dịch vụ du lịch trực tiếp từ hợp tác xã, hộ kinh doanh và doanh nghiệp của {province}.',
     'home.sell': 'Bạn là hợp tác xã, hộ kinh doanh hay doanh nghiệp địa phương? Đăng ký bán hàng miễn phí.',
     'home.sell_cta': 'Đăng ký bán hàng',
   },
   en: {
     'home.title': 'Home',
-    'home.lead': 'Buy local specialities, OCOP products and tourism services directly from the cooperatives, household businesses and companies of {province}.',
+    'home.lead':
+      'Buy local specialities, OCOP products and tourism services directly from the cooperatives, household businesses and companies of {province}.',
     'home.sell': 'A local cooperative, household business or company? Apply to sell, free of charge.',
     'home.sell_cta': 'Apply to sell',
   },
@@ -40,10 +41,14 @@ function routes(app: FastifyInstance) {
   });
 
   /** A CSRF token for scripts and API clients that post forms with a session cookie. */
-  app.get('/api/v1/csrf', { schema: { tags: ['auth'], summary: 'CSRF token for form posts' } }, async (_req, reply) => {
-    reply.header('cache-control', 'no-store');
-    return { token: reply.generateCsrf() };
-  });
+  app.get(
+    '/api/v1/csrf',
+    { schema: { tags: ['auth'], summary: 'CSRF token for form posts' } },
+    async (_req, reply) => {
+      reply.header('cache-control', 'no-store');
+      return { token: reply.generateCsrf() };
+    },
+  );
 
   /** Language switch that works without JavaScript: sets the cookie and goes back. */
   app.get(
@@ -53,7 +58,8 @@ function routes(app: FastifyInstance) {
       const { lang, next } = req.query as { lang: string; next?: string };
       if (isLocale(lang)) reply.setCookie('lang', lang, { path: '/', maxAge: 365 * 86400, sameSite: 'lax' });
       // Only local paths: never an open redirect.
-      const target = next?.startsWith('/') && !next.startsWith('//') ? next.replace(/([?&])lang=\w+&?/, '$1') : '/';
+      const target =
+        next?.startsWith('/') && !next.startsWith('//') ? next.replace(/([?&])lang=\w+&?/, '$1') : '/';
       return reply.redirect(target);
     },
   );

@@ -1,6 +1,6 @@
 import type { Children } from '@kitajs/html';
-import type { PageCtx } from './page.js';
 import { asset } from './assets.js';
+import type { PageCtx } from './page.js';
 
 interface Props {
   ctx: PageCtx;
@@ -13,11 +13,19 @@ interface Props {
 /** Links in the header, by what the actor may reach. */
 function navLinks(ctx: PageCtx): [string, string][] {
   const a = ctx.actor;
-  if (!a) return [['/dang-nhap', ctx.t('nav.signin')], ['/dang-ky', ctx.t('nav.signup')]];
+  if (!a)
+    return [
+      ['/dang-nhap', ctx.t('nav.signin')],
+      ['/dang-ky', ctx.t('nav.signup')],
+    ];
   const links: [string, string][] = [];
   if (a.role === 'officer' || a.role === 'admin') links.push(['/quan-ly', ctx.t('nav.console')]);
   if (a.role === 'admin') links.push(['/quan-tri', ctx.t('nav.admin')]);
-  links.push(['/kenh-ban-hang', ctx.t('nav.seller')], ['/thong-bao', ctx.t('nav.notifications')], ['/tai-khoan', ctx.t('nav.account')]);
+  links.push(
+    ['/kenh-ban-hang', ctx.t('nav.seller')],
+    ['/thong-bao', ctx.t('nav.notifications')],
+    ['/tai-khoan', ctx.t('nav.account')],
+  );
   return links;
 }
 
@@ -61,7 +69,11 @@ export function Layout({ ctx, title, head, children }: Props) {
                 ) : (
                   ''
                 )}
-                <a href={`/ngon-ngu?lang=${other}&next=${encodeURIComponent(ctx.path)}`} lang={other} hreflang={other}>
+                <a
+                  href={`/ngon-ngu?lang=${other}&next=${encodeURIComponent(ctx.path)}`}
+                  lang={other}
+                  hreflang={other}
+                >
                   {other === 'en' ? 'English' : 'Tiếng Việt'}
                 </a>
               </nav>
@@ -78,7 +90,9 @@ export function Layout({ ctx, title, head, children }: Props) {
                 <span safe>{`${t('layout.operator')}: ${instance.operator.name}`}</span>
               </p>
               <p safe>
-                {[instance.operator.address, instance.operator.phone, instance.operator.email].filter(Boolean).join(' · ')}
+                {[instance.operator.address, instance.operator.phone, instance.operator.email]
+                  .filter(Boolean)
+                  .join(' · ')}
               </p>
             </div>
           </footer>

@@ -24,7 +24,12 @@ const png = Buffer.from(
 
 before(async () => {
   t = await testApp();
-  await createUser(t.db, { email: officer.email, fullName: 'Trần Thị Thu Hà', password: officer.password, role: 'officer' });
+  await createUser(t.db, {
+    email: officer.email,
+    fullName: 'Trần Thị Thu Hà',
+    password: officer.password,
+    role: 'officer',
+  });
   base = await serve(t);
   browser = await launchBrowser();
 });
@@ -83,9 +88,21 @@ test('a seller registers, applies, is asked for a change, fixes it, is approved,
   await page.selectOption('[name=bankBin]', '970436');
   await page.fill('[name=bankAccountNo]', '0061001234567');
   await page.fill('[name=bankAccountName]', 'Nguyễn Thị Hồng Nhung');
-  await page.setInputFiles('[name="upload.business_registration"]', { name: 'dkkd.pdf', mimeType: 'application/pdf', buffer: pdf });
-  await page.setInputFiles('[name="upload.citizen_id_front"]', { name: 'cccd-truoc.png', mimeType: 'image/png', buffer: png });
-  await page.setInputFiles('[name="upload.citizen_id_back"]', { name: 'cccd-sau.png', mimeType: 'image/png', buffer: png });
+  await page.setInputFiles('[name="upload.business_registration"]', {
+    name: 'dkkd.pdf',
+    mimeType: 'application/pdf',
+    buffer: pdf,
+  });
+  await page.setInputFiles('[name="upload.citizen_id_front"]', {
+    name: 'cccd-truoc.png',
+    mimeType: 'image/png',
+    buffer: png,
+  });
+  await page.setInputFiles('[name="upload.citizen_id_back"]', {
+    name: 'cccd-sau.png',
+    mimeType: 'image/png',
+    buffer: png,
+  });
   await page.click('button[name=_action][value=submit]');
   await page.waitForLoadState('load');
   await shot(page, '02-application-with-mistake');
@@ -124,7 +141,11 @@ test('a seller registers, applies, is asked for a change, fixes it, is approved,
   assert.match(await page.innerText('main'), new RegExp(reason.slice(0, 30)));
   await shot(page, '06-seller-sees-reason');
   await page.goto('/kenh-ban-hang/dang-ky');
-  await page.setInputFiles('[name="upload.citizen_id_back"]', { name: 'cccd-sau-ro-net.png', mimeType: 'image/png', buffer: png });
+  await page.setInputFiles('[name="upload.citizen_id_back"]', {
+    name: 'cccd-sau-ro-net.png',
+    mimeType: 'image/png',
+    buffer: png,
+  });
   await page.click('button[name=_action][value=submit]');
   await page.waitForLoadState('load');
   assert.equal(await page.locator('.error-summary').count(), 0);

@@ -42,7 +42,10 @@ test('a former commune maps to the 2025 commune it joined', async () => {
   assert.equal(res.statusCode, 200);
   const body = res.json();
   assert.equal(body.former.name, 'Phường Phúc Xá');
-  assert.deepEqual(body.successors.map((s: { name: string }) => s.name), ['Phường Hồng Hà']);
+  assert.deepEqual(
+    body.successors.map((s: { name: string }) => s.name),
+    ['Phường Hồng Hà'],
+  );
   assert.equal(body.successors[0].province.name, 'Thành phố Hà Nội');
 });
 

@@ -21,7 +21,12 @@ export const referenceDir = path.resolve(import.meta.dirname, '../../../data/ref
  * safe to share between instances.
  */
 const raw = JSON.parse(readFileSync(path.join(referenceDir, 'admin-units-2025.json'), 'utf8')) as {
-  provinces: { code: string; name: string; formedFrom: Province['formedFrom']; communes: { code: string; name: string }[] }[];
+  provinces: {
+    code: string;
+    name: string;
+    formedFrom: Province['formedFrom'];
+    communes: { code: string; name: string }[];
+  }[];
 };
 
 const collator = new Intl.Collator('vi');
@@ -32,7 +37,9 @@ export const provinces: Province[] = raw.provinces
       .map((c) => ({ ...c, provinceCode: p.code }))
       .sort((a, b) => collator.compare(a.name, b.name)),
   }))
-  .sort((a, b) => collator.compare(a.name.replace(/^(Tỉnh|Thành phố) /, ''), b.name.replace(/^(Tỉnh|Thành phố) /, '')));
+  .sort((a, b) =>
+    collator.compare(a.name.replace(/^(Tỉnh|Thành phố) /, ''), b.name.replace(/^(Tỉnh|Thành phố) /, '')),
+  );
 
 const provinceByCode = new Map(provinces.map((p) => [p.code, p]));
 const communeByCode = new Map(provinces.flatMap((p) => p.communes.map((c) => [c.code, c])));
@@ -41,7 +48,11 @@ export const province = (code: string | undefined | null) => (code ? provinceByC
 export const commune = (code: string | undefined | null) => (code ? communeByCode.get(code) : undefined);
 
 /** "Phường Nha Trang, Tỉnh Khánh Hòa" style, street first when given. */
-export function formatAddress(a: { street?: string | null; communeCode?: string | null; provinceCode?: string | null }) {
+export function formatAddress(a: {
+  street?: string | null;
+  communeCode?: string | null;
+  provinceCode?: string | null;
+}) {
   return [a.street, commune(a.communeCode)?.name, province(a.provinceCode)?.name].filter(Boolean).join(', ');
 }
 
@@ -53,9 +64,22 @@ export function readSuccessions() {
     .split('\n')
     .slice(1)
     .map((line) => {
-      const [oldProvinceCode, oldProvinceName, oldCommuneCode, oldCommuneName, newProvinceCode, newCommuneCode] =
-        line.split(',');
-      return { oldProvinceCode, oldProvinceName, oldCommuneCode, oldCommuneName, newProvinceCode, newCommuneCode };
+      const [
+        oldProvinceCode,
+        oldProvinceName,
+        oldCommuneCode,
+        oldCommuneName,
+        newProvinceCode,
+        newCommuneCode,
+      ] = line.split(',');
+      return {
+        oldProvinceCode,
+        oldProvinceName,
+        oldCommuneCode,
+        oldCommuneName,
+        newProvinceCode,
+        newCommuneCode,
+      };
     });
 }
 

@@ -14,7 +14,13 @@ export function geoRoutes(app: FastifyInstance, deps: Deps): void {
   const cache = 'public, max-age=86400';
   r.get(
     '/api/v1/geo/provinces',
-    { schema: { tags: ['geo'], summary: 'Provinces (2025 units)', response: { 200: z.object({ items: z.array(unit) }) } } },
+    {
+      schema: {
+        tags: ['geo'],
+        summary: 'Provinces (2025 units)',
+        response: { 200: z.object({ items: z.array(unit) }) },
+      },
+    },
     async (_req, reply) => {
       reply.header('cache-control', cache);
       return { items: provinces.map(({ code, name }) => ({ code, name })) };
@@ -63,7 +69,10 @@ export function geoRoutes(app: FastifyInstance, deps: Deps): void {
         summary: 'The 2025 commune(s) a pre-2025 commune now belongs to (for converting old addresses)',
         params: z.object({ code: z.string().regex(/^\d{5}$/) }),
         response: {
-          200: z.object({ former: unit.extend({ province: unit }), successors: z.array(unit.extend({ province: unit })) }),
+          200: z.object({
+            former: unit.extend({ province: unit }),
+            successors: z.array(unit.extend({ province: unit })),
+          }),
         },
       },
     },

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { type Config, ConfigError } from '../../config.js';
 import type { Db, Executor } from '../../platform/db/pool.js';
 import type { Instance } from '../../web/page.js';
-import { province, provinces, readSuccessions, commune } from './reference.js';
+import { commune, province, provinces, readSuccessions } from './reference.js';
 import { communeSuccessions, communes, provinces as provincesTable } from './schema.js';
 
 /**
@@ -18,19 +18,26 @@ export async function loadReferenceData(db: Db): Promise<void> {
       (SELECT count(*)::int FROM commune_successions) AS s`)
   ).rows;
   const successions = readSuccessions();
-  if (counts.p === provinces.length && counts.c === expectedCommunes && counts.s === successions.length) return;
+  if (counts.p === provinces.length && counts.c === expectedCommunes && counts.s === successions.length)
+    return;
   await db.transaction(async (tx) => {
     await tx.execute(sql`SELECT pg_advisory_xact_lock(727003)`);
     await tx
       .insert(provincesTable)
       .values(provinces.map((p) => ({ code: p.code, name: p.name, formedFrom: p.formedFrom })))
-      .onConflictDoUpdate({ target: provincesTable.code, set: { name: sql`excluded.name`, formedFrom: sql`excluded.formed_from` } });
+      .onConflictDoUpdate({
+        target: provincesTable.code,
+        set: { name: sql`excluded.name`, formedFrom: sql`excluded.formed_from` },
+      });
     const all = provinces.flatMap((p) => p.communes);
     for (let i = 0; i < all.length; i += 1000) {
       await tx
         .insert(communes)
         .values(all.slice(i, i + 1000))
-        .onConflictDoUpdate({ target: communes.code, set: { name: sql`excluded.name`, provinceCode: sql`excluded.province_code` } });
+        .onConflictDoUpdate({
+          target: communes.code,
+          set: { name: sql`excluded.name`, provinceCode: sql`excluded.province_code` },
+        });
     }
     await tx.delete(communeSuccessions);
     for (let i = 0; i < successions.length; i += 1000) {
@@ -51,7 +58,9 @@ export function instanceInfo(config: Config): Instance {
   // "Tỉnh Khánh Hòa" reads "tỉnh Khánh Hòa" inside a sentence.
   const inSentence = p ? p.name.replace(/^Tỉnh/, 'tỉnh').replace(/^Thành phố/, 'thành phố') : '';
   return {
-    name: config.instanceName ?? (national ? 'Sàn thương mại điện tử quốc gia' : `Sàn thương mại điện tử ${inSentence}`),
+    name:
+      config.instanceName ??
+      (national ? 'Sàn thương mại điện tử quốc gia' : `Sàn thương mại điện tử ${inSentence}`),
     provinceCode: config.provinceCode,
     provinceName: p?.name ?? 'Việt Nam',
     operator: {
@@ -71,7 +80,10 @@ export const addressFields = {
 };
 
 /** Add to an object schema holding addressFields: the commune must belong to the province. */
-export function communeInProvince(v: { provinceCode: string; communeCode: string }, ctx: z.RefinementCtx): void {
+export function communeInProvince(
+  v: { provinceCode: string; communeCode: string },
+  ctx: z.RefinementCtx,
+): void {
   const c = commune(v.communeCode);
   if (v.communeCode && (!c || c.provinceCode !== v.provinceCode)) {
     ctx.addIssue({ code: 'custom', path: ['communeCode'], message: 'address.commune' });
@@ -80,11 +92,18 @@ export function communeInProvince(v: { provinceCode: string; communeCode: string
 
 /** A pre-2025 commune and the 2025 commune(s) it became part of (several when it was split). */
 export async function successorsOf(db: Executor, oldCommuneCode: string) {
-  const rows = await db.select().from(communeSuccessions).where(eq(communeSuccessions.oldCommuneCode, oldCommuneCode));
+  const rows = await db
+    .select()
+    .from(communeSuccessions)
+    .where(eq(communeSuccessions.oldCommuneCode, oldCommuneCode));
   if (!rows.length) return undefined;
   const r = rows[0];
   return {
-    former: { code: r.oldCommuneCode, name: r.oldCommuneName, province: { code: r.oldProvinceCode, name: r.oldProvinceName } },
+    former: {
+      code: r.oldCommuneCode,
+      name: r.oldCommuneName,
+      province: { code: r.oldProvinceCode, name: r.oldProvinceName },
+    },
     successors: rows.map((x) => ({
       code: x.newCommuneCode,
       name: commune(x.newCommuneCode)?.name ?? x.newCommuneCode,

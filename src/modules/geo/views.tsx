@@ -36,7 +36,14 @@ export function AddressFields({ ctx, state }: { ctx: PageCtx; state: FormState }
         hint={fieldError(s, 'communeCode') ? undefined : t('address.commune_hint')}
         options={(chosen?.communes ?? []).map((c) => ({ value: c.code, label: c.name }))}
       />
-      <Field name="street" state={s} t={t} required autocomplete="street-address" hint={t('address.street_hint')} />
+      <Field
+        name="street"
+        state={s}
+        t={t}
+        required
+        autocomplete="street-address"
+        hint={t('address.street_hint')}
+      />
     </fieldset>
   );
 }

@@ -6,6 +6,7 @@ import { sellerRoutes } from './routes-seller.js';
 import { storefrontRoutes } from './routes-storefront.js';
 import { verificationRoutes } from './verification/routes.js';
 
+export { applicationSchema } from './application-schema.js';
 export {
   checkSellerFileAccess,
   isSellerMember,
@@ -36,7 +37,6 @@ export {
   ocopGroups,
   statusLabel,
 } from './reference.js';
-export { applicationSchema } from './application-schema.js';
 export { byOfficer } from './seller-center-data.js';
 export { applicationData, getSeller, memberships, type Seller } from './service.js';
 export { sellerHistory, transitionSeller } from './transitions.js';

@@ -63,9 +63,7 @@ export const sellers = pgTable(
   (t) => [
     uniqueIndex('sellers_slug_idx').on(t.slug),
     // A tax code is held by at most one live seller; a rejected application frees it.
-    uniqueIndex('sellers_tax_code_idx')
-      .on(t.taxCode)
-      .where(sql`status NOT IN ('draft', 'rejected')`),
+    uniqueIndex('sellers_tax_code_idx').on(t.taxCode).where(sql`status NOT IN ('draft', 'rejected')`),
     index('sellers_status_idx').on(t.status, t.submittedAt),
     index('sellers_commune_idx').on(t.communeCode),
   ],

@@ -60,13 +60,18 @@ export async function transitionSeller(db: Db, input: TransitionInput): Promise<
         data: { from: s.status, to },
         ip: input.ip,
       });
-      const members = await tx.select({ userId: sellerMembers.userId }).from(sellerMembers).where(eq(sellerMembers.sellerId, input.sellerId));
+      const members = await tx
+        .select({ userId: sellerMembers.userId })
+        .from(sellerMembers)
+        .where(eq(sellerMembers.sellerId, input.sellerId));
       await notify(
         tx,
         members.map((m) => m.userId),
         {
           titleKey: `seller.notice.${input.action}.title`,
-          bodyKey: reason ? `seller.notice.${input.action}.body` : `seller.notice.${input.action}.body_noreason`,
+          bodyKey: reason
+            ? `seller.notice.${input.action}.body`
+            : `seller.notice.${input.action}.body_noreason`,
           params: { shop: s.shopName, reason: reason ?? '' },
           link: '/kenh-ban-hang',
         },

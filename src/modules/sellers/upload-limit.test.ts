@@ -16,7 +16,11 @@ test('a file over the size limit is refused on its field, and the rest of the fo
   const res = await client.multipart(
     '/kenh-ban-hang/dang-ky',
     { ...completeForm('4201987658'), _action: 'submit' },
-    { 'upload.business_registration': big, 'upload.citizen_id_front': files.png, 'upload.citizen_id_back': files.png },
+    {
+      'upload.business_registration': big,
+      'upload.citizen_id_front': files.png,
+      'upload.citizen_id_back': files.png,
+    },
   );
   assert.equal(res.statusCode, 422);
   assert.match(res.body, /Giấy chứng nhận đăng ký kinh doanh \(tệp\): Tệp quá lớn: tối đa 10 KB\./);

@@ -71,7 +71,9 @@ export async function recordAudit(tx: Executor, e: AuditEntry): Promise<void> {
   await tx.insert(auditLog).values({ ...row, prevHash, hash: hashRow(prevHash, row) });
 }
 
-export type ChainReport = { ok: true; rows: number } | { ok: false; rows: number; brokenAt: number; why: string };
+export type ChainReport =
+  | { ok: true; rows: number }
+  | { ok: false; rows: number; brokenAt: number; why: string };
 
 /** Walks the whole chain in order; names the first row whose link or content does not match. */
 export async function verifyAuditChain(db: Executor): Promise<ChainReport> {
@@ -79,11 +81,28 @@ export async function verifyAuditChain(db: Executor): Promise<ChainReport> {
   let after = 0;
   let rows = 0;
   for (;;) {
-    const batch = await db.select().from(auditLog).where(gt(auditLog.id, after)).orderBy(asc(auditLog.id)).limit(5000);
+    const batch = await db
+      .select()
+      .from(auditLog)
+      .where(gt(auditLog.id, after))
+      .orderBy(asc(auditLog.id))
+      .limit(5000);
     if (!batch.length) return { ok: true, rows };
     for (const r of batch) {
-      if (r.prevHash !== prev) return { ok: false, rows, brokenAt: r.id, why: 'previous hash does not match (a row before it was removed or changed)' };
-      if (hashRow(prev, r) !== r.hash) return { ok: false, rows, brokenAt: r.id, why: 'content does not match its hash (the row was altered)' };
+      if (r.prevHash !== prev)
+        return {
+          ok: false,
+          rows,
+          brokenAt: r.id,
+          why: 'previous hash does not match (a row before it was removed or changed)',
+        };
+      if (hashRow(prev, r) !== r.hash)
+        return {
+          ok: false,
+          rows,
+          brokenAt: r.id,
+          why: 'content does not match its hash (the row was altered)',
+        };
       prev = r.hash;
       after = r.id;
       rows++;

@@ -23,7 +23,8 @@ export async function startEmbeddedPostgres(
   const passwordFile = `${databaseDir}.password`;
   const fresh = !existsSync(path.join(databaseDir, 'PG_VERSION'));
   if (fresh) rmSync(databaseDir, { recursive: true, force: true });
-  if (!existsSync(passwordFile)) writeFileSync(passwordFile, randomBytes(18).toString('base64url'), { mode: 0o600 });
+  if (!existsSync(passwordFile))
+    writeFileSync(passwordFile, randomBytes(18).toString('base64url'), { mode: 0o600 });
   const password = readFileSync(passwordFile, 'utf8').trim();
   if (!fresh) await clearStaleServer(databaseDir);
 
@@ -45,7 +46,14 @@ export async function startEmbeddedPostgres(
       createPostgresUser: userInfo().uid === 0,
       initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
       // No Unix socket: avoids clashes with a system PostgreSQL and needs no writable /var/run.
-      postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'],
+      postgresFlags: [
+        '-c',
+        'listen_addresses=127.0.0.1',
+        '-c',
+        'unix_socket_directories=',
+        '-c',
+        'max_connections=200',
+      ],
       onLog: log,
       onError: (e) => log(String(e)),
     });

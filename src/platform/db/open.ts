@@ -19,7 +19,9 @@ export async function openDatabase(config: Config, log: (msg: string) => void): 
     const pg = await startEmbeddedPostgres(path.join(config.dataDir, 'pg'));
     url = pg.url;
     stopEmbedded = pg.stop;
-    log(`Embedded PostgreSQL ready on ${new URL(url).host} in ${Date.now() - t0} ms (data in ${path.join(config.dataDir, 'pg')})`);
+    log(
+      `Embedded PostgreSQL ready on ${new URL(url).host} in ${Date.now() - t0} ms (data in ${path.join(config.dataDir, 'pg')})`,
+    );
   }
   const db = createDb(url);
   try {

@@ -28,7 +28,11 @@ export function isLocale(v: unknown): v is Locale {
 }
 
 /** `?lang=` first, then the `lang` cookie, then Accept-Language; Vietnamese by default. */
-export function pickLocale(query: unknown, cookie: string | undefined, acceptLanguage: string | undefined): Locale {
+export function pickLocale(
+  query: unknown,
+  cookie: string | undefined,
+  acceptLanguage: string | undefined,
+): Locale {
   const q = (query as { lang?: unknown } | undefined)?.lang;
   if (isLocale(q)) return q;
   if (isLocale(cookie)) return cookie;

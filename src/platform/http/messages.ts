@@ -34,7 +34,8 @@ addMessages({
     'v.date': 'Nhập ngày theo dạng ngày/tháng/năm hợp lệ.',
     'v.date_future': 'Ngày không được ở tương lai.',
     'v.email': 'Địa chỉ email không hợp lệ, ví dụ: ten@example.vn.',
-    'v.phone': 'Số điện thoại Việt Nam gồm 10 chữ số, bắt đầu bằng 03, 05, 07, 08 hoặc 09 (ví dụ 0912345678).',
+    'v.phone':
+      'Số điện thoại Việt Nam gồm 10 chữ số, bắt đầu bằng 03, 05, 07, 08 hoặc 09 (ví dụ 0912345678).',
   },
   en: {
     'layout.skip': 'Skip to main content',
@@ -69,7 +70,8 @@ addMessages({
     'v.date': 'Enter a real date.',
     'v.date_future': 'The date cannot be in the future.',
     'v.email': 'Enter an e-mail address like name@example.vn.',
-    'v.phone': 'A Vietnamese phone number has 10 digits starting with 03, 05, 07, 08 or 09 (e.g. 0912345678).',
+    'v.phone':
+      'A Vietnamese phone number has 10 digits starting with 03, 05, 07, 08 or 09 (e.g. 0912345678).',
   },
 });
 

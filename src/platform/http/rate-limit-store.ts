@@ -30,13 +30,15 @@ export function pgRateLimitStore(pool: pg.Pool) {
     }
     read(key: string, cb: Cb) {
       pool.query(READ, [this.prefix + key]).then(
-        (r) => cb(null, r.rows[0] ? { current: r.rows[0].count, ttl: r.rows[0].ttl } : { current: 0, ttl: 0 }),
+        (r) =>
+          cb(null, r.rows[0] ? { current: r.rows[0].count, ttl: r.rows[0].ttl } : { current: 0, ttl: 0 }),
         (e) => cb(e),
       );
     }
     child(options: object) {
       const routeOptions = options as { routeInfo?: { method?: string; url?: string }; groupId?: string };
-      const route = routeOptions.groupId ?? `${routeOptions.routeInfo?.method} ${routeOptions.routeInfo?.url}`;
+      const route =
+        routeOptions.groupId ?? `${routeOptions.routeInfo?.method} ${routeOptions.routeInfo?.url}`;
       return new PgStore(undefined, `${route}|`);
     }
   };

@@ -3,7 +3,8 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Db, Executor } from '../db/pool.js';
 import { outbox } from './schema.js';
 
-export type Handler = (payload: any) => Promise<void>;
+/** Handles one event's payload (as it was published, after a round trip through jsonb). */
+export type Handler<T = never> = (payload: T) => Promise<void>;
 
 /** Writes an event in the caller's transaction; it is handled after the transaction commits. */
 export async function publish(tx: Executor, topic: string, payload: Record<string, unknown>): Promise<void> {
@@ -16,7 +17,7 @@ export async function publish(tx: Executor, topic: string, payload: Record<strin
  * a growing delay; handlers must therefore be idempotent.
  */
 export class OutboxDispatcher {
-  private handlers = new Map<string, Handler>();
+  private handlers = new Map<string, Handler<unknown>>();
   private timer?: NodeJS.Timeout;
   private running?: Promise<number>;
   private stopped = false;
@@ -26,8 +27,9 @@ export class OutboxDispatcher {
     private log: FastifyBaseLogger,
   ) {}
 
-  on(topic: string, handler: Handler): this {
-    this.handlers.set(topic, handler);
+  on<T>(topic: string, handler: Handler<T>): this {
+    // The topic names the payload's shape; the publisher and this handler agree on it.
+    this.handlers.set(topic, handler as Handler<unknown>);
     return this;
   }
 
@@ -44,7 +46,9 @@ export class OutboxDispatcher {
           const handler = this.handlers.get(ev.topic);
           try {
             if (handler) await handler(ev.payload);
-            await tx.execute(sql`UPDATE ${outbox} SET processed_at = now(), attempts = attempts + 1 WHERE id = ${ev.id}`);
+            await tx.execute(
+              sql`UPDATE ${outbox} SET processed_at = now(), attempts = attempts + 1 WHERE id = ${ev.id}`,
+            );
           } catch (err) {
             this.log.warn({ err, topic: ev.topic, id: ev.id }, 'outbox handler failed; will retry');
             const delay = Math.min(3600, 2 ** ev.attempts * 5);

@@ -12,7 +12,11 @@ export interface MailSender {
   send(mail: Mail): Promise<void>;
 }
 
-export function createMailSender(opts: { smtpUrl?: string; from: string; log: FastifyBaseLogger }): MailSender {
+export function createMailSender(opts: {
+  smtpUrl?: string;
+  from: string;
+  log: FastifyBaseLogger;
+}): MailSender {
   if (!opts.smtpUrl) {
     return {
       async send(mail) {

@@ -76,7 +76,9 @@ export async function storeUpload(
 
 /** "5 MB", "10 KB": a size limit as people read it. */
 export function humanSize(bytes: number): string {
-  return bytes >= 1048576 ? `${Math.round((bytes / 1048576) * 10) / 10} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
+  return bytes >= 1048576
+    ? `${Math.round((bytes / 1048576) * 10) / 10} MB`
+    : `${Math.max(1, Math.round(bytes / 1024))} KB`;
 }
 
 export async function fileMeta(db: Executor, id: string) {

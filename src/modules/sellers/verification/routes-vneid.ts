@@ -73,23 +73,27 @@ export function vneidRoutes(app: FastifyInstance, deps: Deps): void {
 
   // Each start and callback costs a round trip to the identity provider: keep them bounded per IP.
   const limited = { rateLimit: { max: 20, timeWindow: '1 minute', groupId: 'vneid' } };
-  r.get(VNEID_PATH, { schema: { hide: true, querystring: startQuery }, config: limited }, async (req, reply) => {
-    const actor = requireActor(req);
-    if (!verifier) throw new AppError(404, 'not_found', 'verify.vneid.unavailable');
-    const seller = await memberSeller(db, actor.id, req.query.seller);
-    const refusal = cannotVerify(seller, 'oidc');
-    if (refusal) throw refusal;
-    let started: Awaited<ReturnType<typeof verifier.start>>;
-    try {
-      started = await verifier.start();
-    } catch (err) {
-      req.log.warn({ err }, 'VNeID discovery failed');
-      return back(reply, seller.id, 'unreachable');
-    }
-    keepFlow(reply, { ...started.flow, sellerId: seller.id, userId: actor.id }, secure);
-    reply.header('cache-control', 'no-store');
-    return reply.redirect(started.url.href);
-  });
+  r.get(
+    VNEID_PATH,
+    { schema: { hide: true, querystring: startQuery }, config: limited },
+    async (req, reply) => {
+      const actor = requireActor(req);
+      if (!verifier) throw new AppError(404, 'not_found', 'verify.vneid.unavailable');
+      const seller = await memberSeller(db, actor.id, req.query.seller);
+      const refusal = cannotVerify(seller, 'oidc');
+      if (refusal) throw refusal;
+      let started: Awaited<ReturnType<typeof verifier.start>>;
+      try {
+        started = await verifier.start();
+      } catch (err) {
+        req.log.warn({ err }, 'VNeID discovery failed');
+        return back(reply, seller.id, 'unreachable');
+      }
+      keepFlow(reply, { ...started.flow, sellerId: seller.id, userId: actor.id }, secure);
+      reply.header('cache-control', 'no-store');
+      return reply.redirect(started.url.href);
+    },
+  );
 
   r.get(`${VNEID_PATH}/callback`, { schema: { hide: true }, config: limited }, async (req, reply) => {
     const actor = requireActor(req);
