@@ -62,6 +62,16 @@ test('unknown pages get a Vietnamese 404 page; unknown API paths get JSON', asyn
   assert.equal(api.json().error.code, 'not_found');
 });
 
+test('the API documentation page is served at /api/docs', async () => {
+  const c = new Client(t.app);
+  let res = await c.get('/api/docs');
+  for (let i = 0; i < 3 && res.statusCode >= 300 && res.statusCode < 400; i++) {
+    res = await c.get(new URL(String(res.headers.location), 'http://x/api/docs/').pathname);
+  }
+  assert.equal(res.statusCode, 200);
+  assert.match(res.body, /swagger-ui/i);
+});
+
 test('the OpenAPI document is served', async () => {
   const res = await new Client(t.app).get('/api/docs/json');
   assert.equal(res.statusCode, 200);
