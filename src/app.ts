@@ -19,9 +19,11 @@ import type { Db } from './platform/db/pool.js';
 import { pickLocale, translator } from './platform/http/i18n.js';
 import './platform/http/messages.js';
 import path from 'node:path';
+import { catalogModule } from './modules/catalog/index.js';
 import { geoModule, instanceInfo } from './modules/geo/index.js';
 import { authenticate, identityModule } from './modules/identity/index.js';
 import { notificationsModule } from './modules/notifications/index.js';
+import { searchModule } from './modules/search/index.js';
 import { sellersModule } from './modules/sellers/index.js';
 import { registerOps } from './platform/http/ops.js';
 import { pgRateLimitStore } from './platform/http/rate-limit-store.js';
@@ -35,7 +37,15 @@ import { handleError } from './web/error-handler.js';
 import { homeModule } from './web/home.js';
 
 /** Every module of the app, in the order their routes are registered. */
-export const modules: Module[] = [geoModule, identityModule, notificationsModule, sellersModule, homeModule];
+export const modules: Module[] = [
+  geoModule,
+  identityModule,
+  notificationsModule,
+  sellersModule,
+  searchModule,
+  catalogModule,
+  homeModule,
+];
 
 export interface BuildOptions {
   config: Config;

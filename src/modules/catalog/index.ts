@@ -1,0 +1,3 @@
+import type { Module } from '../../platform/module.js';
+
+export const catalogModule: Module = { name: 'catalog' };

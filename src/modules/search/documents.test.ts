@@ -1,0 +1,54 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { eq } from 'drizzle-orm';
+import { uuidv7 } from 'uuidv7';
+import { type TestApp, testApp } from '../../../test/helpers.js';
+import { removeSearchDoc, type SearchDoc, upsertSearchDocs } from './index.js';
+import { searchDocuments } from './schema.js';
+
+let t: TestApp;
+before(async () => {
+  t = await testApp();
+});
+after(() => t.close());
+
+const doc = (over: Partial<SearchDoc> = {}): SearchDoc => ({
+  productId: uuidv7(),
+  sellerId: uuidv7(),
+  sellerName: 'Hợp tác xã Yến sào Cam Lâm',
+  slug: 'yen-sao-tinh-che-100g',
+  name: 'Yến sào tinh chế Cam Lâm',
+  description: 'Tổ yến đảo, làm sạch lông bằng tay.',
+  category: 'food.bird_nest',
+  keywords: ['Yến sào', 'Xã Cam Lâm', 'Tỉnh Khánh Hòa'],
+  originProvinceCode: '56',
+  originCommuneCode: '22453',
+  ocopStars: 4,
+  ocopExpiresOn: '2027-06-19',
+  isKeyProduct: true,
+  priceMin: 2_500_000n,
+  unit: 'hộp',
+  image: null,
+  salesCount: 0,
+  publishedAt: new Date(),
+  ...over,
+});
+
+test('a document is stored folded, replaced on change, and removed', async () => {
+  const d = doc();
+  await upsertSearchDocs(t.db, [d]);
+  let [row] = await t.db.select().from(searchDocuments).where(eq(searchDocuments.productId, d.productId));
+  assert.equal(row.nameFolded, 'yen sao tinh che cam lam');
+  assert.match(row.bodyFolded, /xa cam lam tinh khanh hoa/);
+  assert.equal(row.categoryTop, 'food');
+  assert.equal(row.priceMin, 2_500_000n);
+  await upsertSearchDocs(t.db, [{ ...d, name: 'Yến sào thô', priceMin: 1_900_000n }]);
+  [row] = await t.db.select().from(searchDocuments).where(eq(searchDocuments.productId, d.productId));
+  assert.equal(row.nameFolded, 'yen sao tho');
+  assert.equal(row.priceMin, 1_900_000n);
+  await removeSearchDoc(t.db, d.productId);
+  assert.equal(
+    (await t.db.select().from(searchDocuments).where(eq(searchDocuments.productId, d.productId))).length,
+    0,
+  );
+});

@@ -1,0 +1,79 @@
+import { eq, sql } from 'drizzle-orm';
+import type { Executor } from '../../platform/db/pool.js';
+import { foldVietnamese } from '../../platform/text.js';
+import { searchDocuments } from './schema.js';
+
+/** What the catalog hands to search for one published product. */
+export interface SearchDoc {
+  productId: string;
+  sellerId: string;
+  sellerName: string;
+  slug: string;
+  name: string;
+  /** Plain text (no Markdown) of the description. */
+  description: string;
+  category: string;
+  /** Extra words to match: category labels, origin commune and province names, certifications. */
+  keywords: string[];
+  originProvinceCode: string;
+  originCommuneCode: string | null;
+  ocopStars: number | null;
+  ocopExpiresOn: string | null;
+  isKeyProduct: boolean;
+  priceMin: bigint;
+  unit: string;
+  image: { alt: string; renditions: { width: number; key: string }[] } | null;
+  salesCount: number;
+  publishedAt: Date;
+}
+
+export const fold = (s: string) => foldVietnamese(s).toLowerCase().replace(/\s+/g, ' ').trim();
+
+function row(d: SearchDoc) {
+  return {
+    productId: d.productId,
+    sellerId: d.sellerId,
+    sellerName: d.sellerName,
+    slug: d.slug,
+    name: d.name,
+    nameFolded: fold(d.name),
+    bodyFolded: fold([d.name, ...d.keywords, d.sellerName, d.description.slice(0, 2000)].join(' ')),
+    category: d.category,
+    categoryTop: d.category.split('.')[0],
+    originProvinceCode: d.originProvinceCode,
+    originCommuneCode: d.originCommuneCode,
+    ocopStars: d.ocopStars,
+    ocopExpiresOn: d.ocopExpiresOn,
+    isKeyProduct: d.isKeyProduct,
+    priceMin: d.priceMin,
+    unit: d.unit,
+    image: d.image,
+    salesCount: d.salesCount,
+    publishedAt: d.publishedAt,
+    updatedAt: new Date(),
+  };
+}
+
+/** Adds or replaces documents, in the caller's transaction (searchable when it commits). */
+export async function upsertSearchDocs(tx: Executor, docs: SearchDoc[]): Promise<void> {
+  if (!docs.length) return;
+  const rows = docs.map(row);
+  await tx
+    .insert(searchDocuments)
+    .values(rows)
+    .onConflictDoUpdate({
+      target: searchDocuments.productId,
+      set: Object.fromEntries(
+        Object.keys(rows[0])
+          .filter((k) => k !== 'productId')
+          .map((k) => [k, sql.raw(`excluded.${toSnake(k)}`)]),
+      ),
+    });
+}
+
+/** Removes a product from search (hidden, taken down, deleted). */
+export async function removeSearchDoc(tx: Executor, productId: string): Promise<void> {
+  await tx.delete(searchDocuments).where(eq(searchDocuments.productId, productId));
+}
+
+const toSnake = (k: string) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
