@@ -1,3 +1,4 @@
+import type { Children } from '@kitajs/html';
 import type { FieldError } from '../platform/http/errors.js';
 import type { Translate } from '../platform/http/i18n.js';
 
@@ -42,7 +43,12 @@ interface FieldProps {
   name: string;
   state: FormState;
   t: Translate;
-  /** Label text; defaults to the message `label.<name>`. */
+  /**
+   * What the field's id, label and errors are keyed by, when it differs from the posted name
+   * (several forms on one page posting the same name); defaults to `name`.
+   */
+  field?: string;
+  /** Label text; defaults to the message `label.<field>`. */
   label?: string;
   hint?: string;
   type?: string;
@@ -73,26 +79,54 @@ function Described({ id, hint, error, t }: { id: string; hint?: string; error?: 
   );
 }
 
-function labelText(p: FieldProps): string {
-  return `${p.label ?? p.t(`label.${p.name}`)}${p.required ? ' *' : ''}`;
-}
-
 function describedBy(id: string, hint?: string, error?: FieldError): string | undefined {
   const ids = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean);
   return ids.length ? ids.join(' ') : undefined;
 }
 
-export function Field(p: FieldProps) {
-  const id = `f-${p.name}`;
-  const error = fieldError(p.state, p.name);
+/** What every kind of field works out the same way: its id, label, error, and the control's aria attributes. */
+function fieldParts(p: FieldProps) {
+  const key = p.field ?? p.name;
+  const id = `f-${key}`;
+  const error = fieldError(p.state, key);
+  return {
+    id,
+    error,
+    label: `${p.label ?? p.t(`label.${key}`)}${p.required ? ' *' : ''}`,
+    aria: {
+      'aria-invalid': error ? 'true' : undefined,
+      'aria-describedby': describedBy(id, p.hint, error),
+    },
+  };
+}
+
+/** A control with its label, hint and error above it (GOV.UK order). */
+function Frame({
+  p,
+  parts,
+  children,
+}: {
+  p: FieldProps;
+  parts: ReturnType<typeof fieldParts>;
+  children: Children;
+}) {
   return (
-    <div class={error ? 'field has-error' : 'field'}>
-      <label for={id} safe>
-        {labelText(p)}
+    <div class={parts.error ? 'field has-error' : 'field'}>
+      <label for={parts.id} safe>
+        {parts.label}
       </label>
-      <Described id={id} hint={p.hint} error={error} t={p.t} />
+      <Described id={parts.id} hint={p.hint} error={parts.error} t={p.t} />
+      {children}
+    </div>
+  );
+}
+
+export function Field(p: FieldProps) {
+  const parts = fieldParts(p);
+  return (
+    <Frame p={p} parts={parts}>
       <input
-        id={id}
+        id={parts.id}
         name={p.name}
         type={p.type ?? 'text'}
         value={p.type === 'password' || p.type === 'file' ? undefined : str(p.state.values[p.name])}
@@ -100,35 +134,28 @@ export function Field(p: FieldProps) {
         autocomplete={p.autocomplete}
         inputmode={p.inputmode as 'text'}
         maxlength={p.maxlength}
-        aria-invalid={error ? 'true' : undefined}
-        aria-describedby={describedBy(id, p.hint, error)}
+        {...parts.aria}
       />
-    </div>
+    </Frame>
   );
 }
 
 export function TextArea(p: FieldProps & { rows?: number }) {
-  const id = `f-${p.name}`;
-  const error = fieldError(p.state, p.name);
+  const parts = fieldParts(p);
   return (
-    <div class={error ? 'field has-error' : 'field'}>
-      <label for={id} safe>
-        {labelText(p)}
-      </label>
-      <Described id={id} hint={p.hint} error={error} t={p.t} />
+    <Frame p={p} parts={parts}>
       <textarea
-        id={id}
+        id={parts.id}
         name={p.name}
         rows={String(p.rows ?? 4)}
         maxlength={p.maxlength}
         required={p.required}
-        aria-invalid={error ? 'true' : undefined}
-        aria-describedby={describedBy(id, p.hint, error)}
+        {...parts.aria}
         safe
       >
         {str(p.state.values[p.name])}
       </textarea>
-    </div>
+    </Frame>
   );
 }
 
@@ -139,23 +166,11 @@ export function Select(
     attrs?: Record<string, string>;
   },
 ) {
-  const id = `f-${p.name}`;
-  const error = fieldError(p.state, p.name);
+  const parts = fieldParts(p);
   const current = str(p.state.values[p.name]);
   return (
-    <div class={error ? 'field has-error' : 'field'}>
-      <label for={id} safe>
-        {labelText(p)}
-      </label>
-      <Described id={id} hint={p.hint} error={error} t={p.t} />
-      <select
-        id={id}
-        name={p.name}
-        required={p.required}
-        aria-invalid={error ? 'true' : undefined}
-        aria-describedby={describedBy(id, p.hint, error)}
-        {...(p.attrs ?? {})}
-      >
+    <Frame p={p} parts={parts}>
+      <select id={parts.id} name={p.name} required={p.required} {...parts.aria} {...(p.attrs ?? {})}>
         <option value="" safe>
           {p.placeholder ?? p.t('form.choose')}
         </option>
@@ -165,14 +180,13 @@ export function Select(
           </option>
         ))}
       </select>
-    </div>
+    </Frame>
   );
 }
 
 /** A group of checkboxes or radios with one legend. */
 export function Choices(p: FieldProps & { options: { value: string; label: string }[]; multiple?: boolean }) {
-  const id = `f-${p.name}`;
-  const error = fieldError(p.state, p.name);
+  const { id, error, label, aria } = fieldParts(p);
   const raw = p.state.values[p.name];
   const chosen = new Set((Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).map(String));
   return (
@@ -180,9 +194,9 @@ export function Choices(p: FieldProps & { options: { value: string; label: strin
       class={error ? 'field has-error' : 'field'}
       id={id}
       tabindex="-1"
-      aria-describedby={describedBy(id, p.hint, error)}
+      aria-describedby={aria['aria-describedby']}
     >
-      <legend safe>{labelText(p)}</legend>
+      <legend safe>{label}</legend>
       <Described id={id} hint={p.hint} error={error} t={p.t} />
       {p.options.map((o, i) => (
         <label class="choice" for={`${id}-${i}`}>

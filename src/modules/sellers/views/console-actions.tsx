@@ -1,4 +1,4 @@
-import { Csrf, type FormState } from '../../../web/forms.js';
+import { Csrf, emptyForm, type FormState, TextArea } from '../../../web/forms.js';
 import type { PageCtx } from '../../../web/page.js';
 import { needsReason, type OfficerAction } from '../console-service.js';
 
@@ -16,11 +16,6 @@ const DANGER: readonly OfficerAction[] = ['reject', 'suspend', 'terminate'];
 /** One decision: a reason box (a note for approval, where it is optional) and its button. */
 function ActionForm(p: { ctx: PageCtx; sellerId: string; action: OfficerAction; sent?: ActionFormState }) {
   const { t } = p.ctx;
-  const field = reasonField(p.action);
-  const id = `f-${field}`;
-  const mine = p.sent?.action === p.action ? p.sent.state : undefined;
-  const error = mine?.errors.find((e) => e.field === field);
-  const required = needsReason(p.action);
   return (
     <form
       method="post"
@@ -29,33 +24,16 @@ function ActionForm(p: { ctx: PageCtx; sellerId: string; action: OfficerAction; 
       id={`action-${p.action}`}
     >
       <Csrf token={p.ctx.csrf()} />
-      <div class={error ? 'field has-error' : 'field'}>
-        <label for={id} safe>
-          {`${t(`label.${field}`)}${required ? ' *' : ''}`}
-        </label>
-        <p class="hint" id={`${id}-hint`} safe>
-          {t('console.reason_hint')}
-        </p>
-        {error ? (
-          <p class="field-error" id={`${id}-error`} safe>
-            {t(error.key, error.params)}
-          </p>
-        ) : (
-          ''
-        )}
-        <textarea
-          id={id}
-          name="reason"
-          rows="3"
-          maxlength={2000}
-          required={required}
-          aria-invalid={error ? 'true' : undefined}
-          aria-describedby={error ? `${id}-hint ${id}-error` : `${id}-hint`}
-          safe
-        >
-          {String(mine?.values.reason ?? '')}
-        </textarea>
-      </div>
+      <TextArea
+        name="reason"
+        field={reasonField(p.action)}
+        state={p.sent?.action === p.action ? p.sent.state : emptyForm()}
+        t={t}
+        hint={t('console.reason_hint')}
+        rows={3}
+        maxlength={2000}
+        required={needsReason(p.action)}
+      />
       <button type="submit" class={DANGER.includes(p.action) ? 'danger' : undefined} safe>
         {t(`console.action.${p.action}`)}
       </button>
