@@ -5,9 +5,9 @@ import { clientIp, requireActor, requireRole, seeOther } from '../../platform/ht
 import { forbidden } from '../../platform/http/errors.js';
 import { parseInput } from '../../platform/http/validation.js';
 import type { Deps } from '../../platform/module.js';
+import { failedForm } from '../../web/form-post.js';
 import { emptyForm, type FormState } from '../../web/forms.js';
 import { pageCtx, sendHtml } from '../../web/page.js';
-import { failedForm } from './form-result.js';
 import { changePasswordInput, tokenInput } from './inputs.js';
 import { errorOut, idParams, meOut, tokenOut } from './schemas.js';
 import { ROLES, scopesForRole } from './scopes.js';

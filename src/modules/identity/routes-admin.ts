@@ -4,10 +4,10 @@ import { z } from 'zod';
 import { clientIp, requireRole, seeOther } from '../../platform/http/context.js';
 import { parseInput } from '../../platform/http/validation.js';
 import type { Deps } from '../../platform/module.js';
+import { failedForm } from '../../web/form-post.js';
 import { emptyForm } from '../../web/forms.js';
 import { pageCtx, sendHtml } from '../../web/page.js';
 import { changeRole, createOfficer, listOfficers, listUsers, setDisabled } from './admin.js';
-import { failedForm } from './form-result.js';
 import { officerInput, reasonInput, roleInput, userSearchInput } from './inputs.js';
 import { accountOut, errorOut, idParams } from './schemas.js';
 import { getAccount } from './service.js';
@@ -104,7 +104,7 @@ export function adminRoutes(app: FastifyInstance, deps: Deps): void {
         await changeRole(db, actor, req.params.id, parseInput(roleInput, body), clientIp(req));
         return seeOther(reply, `/quan-tri/nguoi-dung/${req.params.id}`);
       } catch (err) {
-        const { state, status } = failedForm(err, body);
+        const { state, status } = failedForm(err, body, [409]);
         const user = await getAccount(db, req.params.id);
         return sendHtml(reply, RolePage({ ctx: pageCtx(req, reply), user, state }), status);
       }
@@ -150,7 +150,7 @@ export function adminRoutes(app: FastifyInstance, deps: Deps): void {
         await setDisabled(db, actor, user.id, !user.disabledAt, reason, clientIp(req));
         return seeOther(reply, `/quan-tri/nguoi-dung/${user.id}`);
       } catch (err) {
-        const { state, status } = failedForm(err, body);
+        const { state, status } = failedForm(err, body, [409]);
         return sendHtml(reply, StatusPage({ ctx: pageCtx(req, reply), user, state }), status);
       }
     },

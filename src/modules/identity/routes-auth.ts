@@ -4,10 +4,10 @@ import { z } from 'zod';
 import { clientIp, seeOther } from '../../platform/http/context.js';
 import { parseInput } from '../../platform/http/validation.js';
 import type { Deps } from '../../platform/module.js';
+import { failedForm } from '../../web/form-post.js';
 import { emptyForm } from '../../web/forms.js';
 import { pageCtx, sendHtml } from '../../web/page.js';
 import { clearSessionCookie, presentedSessionId, setSessionCookie } from './auth.js';
-import { failedForm } from './form-result.js';
 import { forgotInput, localPath, resetInput, signinInput, signupInput } from './inputs.js';
 import { requestPasswordReset, resetPassword, resetTokenUsable } from './resets.js';
 import { accountOut, errorOut } from './schemas.js';
@@ -97,7 +97,7 @@ export function authRoutes(app: FastifyInstance, deps: Deps): void {
       startSession(reply, token);
       return seeOther(reply, localPath(body.next));
     } catch (err) {
-      const { state, status } = failedForm(err, body);
+      const { state, status } = failedForm(err, body, [401, 423]);
       return sendHtml(
         reply,
         SigninPage({ ctx: pageCtx(req, reply), state, next: localPath(body.next) }),
@@ -195,7 +195,7 @@ export function authRoutes(app: FastifyInstance, deps: Deps): void {
       clearSessionCookie(reply);
       return seeOther(reply, '/dang-nhap?reset=1');
     } catch (err) {
-      const { state, status } = failedForm(err, body);
+      const { state, status } = failedForm(err, body, [410]);
       const token = typeof body.token === 'string' ? body.token : '';
       return sendHtml(
         reply,

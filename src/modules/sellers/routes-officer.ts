@@ -2,9 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { seeOther } from '../../platform/http/context.js';
-import { AppError, notFound, ValidationError } from '../../platform/http/errors.js';
+import { notFound } from '../../platform/http/errors.js';
 import { parseInput } from '../../platform/http/validation.js';
 import type { Deps } from '../../platform/module.js';
+import { failedForm } from '../../web/form-post.js';
 import { pageCtx, sendHtml } from '../../web/page.js';
 import './console-messages.js';
 import { isOfficerAction, officerOnly, sendRegistryXlsx } from './console-http.js';
@@ -89,24 +90,15 @@ export function officerRoutes(app: FastifyInstance, deps: Deps): void {
         return seeOther(reply, `/quan-ly/ho-so/${id}?done=${action}`);
       } catch (err) {
         // A missing reason comes back on its form (422); a decision someone else already took, as a notice (409).
-        const invalid = err instanceof ValidationError;
-        if (!invalid && !(err instanceof AppError && err.status === 409)) throw err;
+        const { state, status } = failedForm(err, req.body, [409]);
         const d = await applicationDetail(db, id);
         if (!d) throw notFound();
-        const notice: DetailNotice = invalid
-          ? {
-              sent: {
-                action,
-                state: {
-                  values: (req.body ?? {}) as Record<string, unknown>,
-                  errors: err.fields.map((e) =>
-                    e.field === 'reason' ? { ...e, field: reasonField(action) } : e,
-                  ),
-                },
-              },
-            }
-          : { conflict: action };
-        return sendHtml(reply, DetailPage({ ctx: pageCtx(req, reply), d, notice }), err.status);
+        const errors = state.errors.map((e) =>
+          e.field === 'reason' ? { ...e, field: reasonField(action) } : e,
+        );
+        const notice: DetailNotice =
+          status === 409 ? { conflict: action } : { sent: { action, state: { ...state, errors } } };
+        return sendHtml(reply, DetailPage({ ctx: pageCtx(req, reply), d, notice }), status);
       }
     },
   );

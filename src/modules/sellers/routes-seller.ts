@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { type Actor, seeOther } from '../../platform/http/context.js';
-import { ValidationError } from '../../platform/http/errors.js';
 import type { Deps } from '../../platform/module.js';
+import { failedForm } from '../../web/form-post.js';
 import type { FormState } from '../../web/forms.js';
 import { pageCtx, sendHtml } from '../../web/page.js';
 import { fromForm, toForm } from './application-schema.js';
@@ -86,8 +86,8 @@ export function sellerRoutes(app: FastifyInstance, deps: Deps): void {
     try {
       await saveApplication(deps, actor, fromForm(values), { submit, ip: req.ip, errors });
     } catch (err) {
-      if (!(err instanceof ValidationError)) throw err;
-      return renderForm(req, reply, actor, cur, { values, errors: err.fields }, { status: 422 });
+      const { state, status } = failedForm(err, values);
+      return renderForm(req, reply, actor, cur, state, { status });
     }
     return seeOther(reply, submit ? '/kenh-ban-hang?done=submitted' : '/kenh-ban-hang/dang-ky?saved=1');
   });
@@ -112,10 +112,9 @@ export function sellerRoutes(app: FastifyInstance, deps: Deps): void {
     try {
       await inviteStaff(deps, actor, sellerId, req.body, req.locale);
     } catch (err) {
-      if (!(err instanceof ValidationError)) throw err;
-      const invite = { sellerId, state: { values: (req.body ?? {}) as Body, errors: err.fields } };
-      const shops = await shopViews(db, actor.id, { invite, vneidUrl });
-      return sendHtml(reply, SellerCenterPage({ ctx: pageCtx(req, reply), shops }), 422);
+      const { state, status } = failedForm(err, req.body);
+      const shops = await shopViews(db, actor.id, { invite: { sellerId, state }, vneidUrl });
+      return sendHtml(reply, SellerCenterPage({ ctx: pageCtx(req, reply), shops }), status);
     }
     return seeOther(reply, '/kenh-ban-hang?done=invited');
   });

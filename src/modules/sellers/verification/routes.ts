@@ -1,9 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { type Role, requireRole, seeOther } from '../../../platform/http/context.js';
-import { AppError, type FieldError, ValidationError } from '../../../platform/http/errors.js';
 import { parseInput } from '../../../platform/http/validation.js';
 import type { Deps } from '../../../platform/module.js';
+import { failedForm } from '../../../web/form-post.js';
 import type { FormState } from '../../../web/forms.js';
 import { pageCtx, sendHtml } from '../../../web/page.js';
 import { noteBody, officerJson, officerVerificationJson, reasonBody, sellerIdParams } from './json.js';
@@ -16,13 +16,6 @@ const OFFICERS: Role[] = ['officer', 'admin'];
 /** Token scopes (identity/scopes.ts): officers' decisions, and reading. */
 const WRITE_SCOPE = 'officer:write';
 const READ_SCOPE = 'read';
-
-/** The errors a form shows itself: invalid fields, and a refusal of the whole action (409). */
-function formErrors(e: unknown): FieldError[] | undefined {
-  if (e instanceof ValidationError) return e.fields;
-  if (e instanceof AppError && e.status === 409) return [{ field: '_', key: e.key, params: e.params }];
-  return undefined;
-}
 
 export function verificationRoutes(app: FastifyInstance, deps: Deps): void {
   officerRoutes(app, deps);
@@ -53,7 +46,7 @@ function officerRoutes(app: FastifyInstance, deps: Deps): void {
     );
   }
 
-  /** A form post: act, then back to the application; a refusal re-renders the form. */
+  /** A form post: act, then back to the application; invalid fields or a refusal (409) re-render the form. */
   async function post(
     req: FastifyRequest,
     reply: FastifyReply,
@@ -64,11 +57,9 @@ function officerRoutes(app: FastifyInstance, deps: Deps): void {
     try {
       await act();
       return seeOther(reply, `/quan-ly/ho-so/${id}`);
-    } catch (e) {
-      const errors = formErrors(e);
-      if (!errors) throw e;
-      const values = { ...(req.body as Record<string, unknown>), _csrf: undefined };
-      return page(req, reply, id, { [form]: { values, errors } }, (e as AppError).status);
+    } catch (err) {
+      const { state, status } = failedForm(err, req.body, [409]);
+      return page(req, reply, id, { [form]: state }, status);
     }
   }
 
