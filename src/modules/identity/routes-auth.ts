@@ -19,7 +19,6 @@ import { ForgotPage, ResetPage, SigninPage, SignupPage } from './views/auth.js';
  * Per-IP limits on the doors guessers knock on; the page and its API twin share one
  * counter (groupId), kept in PostgreSQL so every instance counts together.
  */
-/** Per IP; a page and its API twin share one counter (groupId). */
 const limit = (groupId: string) => ({ rateLimit: { max: 10, timeWindow: '1 minute', groupId } });
 
 const nextQuery = z.object({ next: z.string().optional() });
@@ -37,6 +36,25 @@ export function authRoutes(app: FastifyInstance, deps: Deps): void {
   const startSession = (reply: FastifyReply, token: string) =>
     setSessionCookie(reply, token, config.publicUrl);
 
+  /** The sign-up and sign-in forms: start a session, then back to where the user was (`next`). */
+  const sessionForm =
+    (
+      Page: typeof SignupPage,
+      start: (req: FastifyRequest, body: Record<string, unknown>) => Promise<{ token: string }>,
+      fixable: number[] = [],
+    ) =>
+    async (req: FastifyRequest, reply: FastifyReply) => {
+      const body = req.body as Record<string, unknown>;
+      const next = localPath(body.next);
+      try {
+        startSession(reply, (await start(req, body)).token);
+        return seeOther(reply, next);
+      } catch (err) {
+        const { state, status } = failedForm(err, body, fixable);
+        return sendHtml(reply, Page({ ctx: pageCtx(req, reply), state, next }), status);
+      }
+    };
+
   // Sign up
   r.get('/dang-ky', { schema: { hide: true, querystring: nextQuery } }, async (req, reply) =>
     sendHtml(
@@ -44,21 +62,11 @@ export function authRoutes(app: FastifyInstance, deps: Deps): void {
       SignupPage({ ctx: pageCtx(req, reply), state: emptyForm(), next: localPath(req.query.next) }),
     ),
   );
-  r.post('/dang-ky', { schema: { hide: true }, config: limit('signup') }, async (req, reply) => {
-    const body = req.body as Record<string, unknown>;
-    try {
-      const { token } = await signUp(db, parseInput(signupInput, body), meta(req));
-      startSession(reply, token);
-      return seeOther(reply, localPath(body.next));
-    } catch (err) {
-      const { state, status } = failedForm(err, body);
-      return sendHtml(
-        reply,
-        SignupPage({ ctx: pageCtx(req, reply), state, next: localPath(body.next) }),
-        status,
-      );
-    }
-  });
+  r.post(
+    '/dang-ky',
+    { schema: { hide: true }, config: limit('signup') },
+    sessionForm(SignupPage, (req, body) => signUp(db, parseInput(signupInput, body), meta(req))),
+  );
   r.post(
     '/api/v1/auth/signup',
     {
@@ -90,21 +98,16 @@ export function authRoutes(app: FastifyInstance, deps: Deps): void {
       );
     },
   );
-  r.post('/dang-nhap', { schema: { hide: true }, config: limit('signin') }, async (req, reply) => {
-    const body = req.body as Record<string, unknown>;
-    try {
-      const { token } = await signIn(db, config, parseInput(signinInput, body), meta(req));
-      startSession(reply, token);
-      return seeOther(reply, localPath(body.next));
-    } catch (err) {
-      const { state, status } = failedForm(err, body, [401, 423]);
-      return sendHtml(
-        reply,
-        SigninPage({ ctx: pageCtx(req, reply), state, next: localPath(body.next) }),
-        status,
-      );
-    }
-  });
+  // A wrong password (401) or a locked account (423) is said on the form.
+  r.post(
+    '/dang-nhap',
+    { schema: { hide: true }, config: limit('signin') },
+    sessionForm(
+      SigninPage,
+      (req, body) => signIn(db, config, parseInput(signinInput, body), meta(req)),
+      [401, 423],
+    ),
+  );
   r.post(
     '/api/v1/auth/signin',
     {
