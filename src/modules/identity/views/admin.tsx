@@ -3,6 +3,7 @@ import { formatDate } from '../../../platform/http/i18n.js';
 import { Csrf, ErrorSummary, Field, type FormState, Select, TextArea } from '../../../web/forms.js';
 import { Layout } from '../../../web/layout.js';
 import type { PageCtx } from '../../../web/page.js';
+import { Pager } from '../../../web/pager.js';
 import { ROLES } from '../scopes.js';
 
 interface UserRow {
@@ -119,27 +120,7 @@ export function AdminHome({
         {t('identity.admin.count', { total: result.total })}
       </p>
       <UsersTable ctx={ctx} users={result.items} />
-      {result.pages > 1 ? (
-        <nav class="actions" aria-label={t('identity.admin.pages')}>
-          {result.page > 1 ? (
-            <a href={pageLink(result.page - 1)} safe>
-              {t('identity.admin.prev')}
-            </a>
-          ) : (
-            ''
-          )}
-          <span safe>{t('identity.admin.page_of', { page: result.page, pages: result.pages })}</span>
-          {result.page < result.pages ? (
-            <a href={pageLink(result.page + 1)} safe>
-              {t('identity.admin.next')}
-            </a>
-          ) : (
-            ''
-          )}
-        </nav>
-      ) : (
-        ''
-      )}
+      <Pager t={t} page={result.page} pages={result.pages} href={pageLink} />
     </Layout>
   );
 }

@@ -1,6 +1,7 @@
 import { formatDate } from '../../../platform/http/i18n.js';
 import { Layout } from '../../../web/layout.js';
 import type { PageCtx } from '../../../web/page.js';
+import { Pager } from '../../../web/pager.js';
 import { commune } from '../../geo/index.js';
 import {
   type listQueue,
@@ -11,7 +12,7 @@ import {
   type SellerListRow,
 } from '../console-service.js';
 import { legalFormLabel } from '../reference.js';
-import { ConsoleNav, FilterForm, filterQuery, Pager, StatusBadge } from './console-parts.js';
+import { ConsoleNav, FilterForm, filterQuery, StatusBadge } from './console-parts.js';
 
 type ListPage = Awaited<ReturnType<typeof listQueue>>;
 
@@ -112,7 +113,12 @@ export function QueuePage({ ctx, filters, list }: { ctx: PageCtx; filters: Queue
           cols.status,
         ]}
       />
-      <Pager t={t} base="/quan-ly/ho-so" filters={filters} page={list.page} pages={list.pages} />
+      <Pager
+        t={t}
+        page={list.page}
+        pages={list.pages}
+        href={(page) => `/quan-ly/ho-so${filterQuery(filters, { page })}`}
+      />
     </Layout>
   );
 }
@@ -163,7 +169,12 @@ export function RegistryPage({
           cols.decidedAt,
         ]}
       />
-      <Pager t={t} base="/quan-ly/nguoi-ban" filters={filters} page={list.page} pages={list.pages} />
+      <Pager
+        t={t}
+        page={list.page}
+        pages={list.pages}
+        href={(page) => `/quan-ly/nguoi-ban${filterQuery(filters, { page })}`}
+      />
     </Layout>
   );
 }

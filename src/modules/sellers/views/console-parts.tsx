@@ -137,33 +137,3 @@ export function FilterForm(p: {
     </form>
   );
 }
-
-/** Previous / next links that keep the filters. */
-export function Pager(p: {
-  t: Translate;
-  base: string;
-  filters: QueueFilters | RegistryFilters;
-  page: number;
-  pages: number;
-}) {
-  if (p.pages <= 1) return '';
-  return (
-    <nav class="actions" aria-label={p.t('console.pager')}>
-      {p.page > 1 ? (
-        <a href={p.base + filterQuery(p.filters, { page: p.page - 1 })} rel="prev" safe>
-          {p.t('console.prev')}
-        </a>
-      ) : (
-        ''
-      )}
-      <span safe>{p.t('console.page', { page: p.page, pages: p.pages })}</span>
-      {p.page < p.pages ? (
-        <a href={p.base + filterQuery(p.filters, { page: p.page + 1 })} rel="next" safe>
-          {p.t('console.next')}
-        </a>
-      ) : (
-        ''
-      )}
-    </nav>
-  );
-}
