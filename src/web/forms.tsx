@@ -39,6 +39,28 @@ export function ErrorSummary({ state, t }: { state: FormState; t: Translate }) {
   );
 }
 
+/** What a form that went through says on the page it led to (after the 303), when there is something to say. */
+export function Confirmation({ text }: { text?: string | false }) {
+  return text ? (
+    <p class="notice ok" role="status" safe>
+      {text}
+    </p>
+  ) : (
+    ''
+  );
+}
+
+/** A form's button, on its own row. */
+export function Submit({ label, danger }: { label: string; danger?: boolean }) {
+  return (
+    <p class="actions">
+      <button type="submit" class={danger ? 'danger' : undefined} safe>
+        {label}
+      </button>
+    </p>
+  );
+}
+
 interface FieldProps {
   name: string;
   state: FormState;

@@ -1,10 +1,19 @@
 import { formatDate } from '../../../platform/http/i18n.js';
-import { Choices, Csrf, ErrorSummary, Field, type FormState, Select } from '../../../web/forms.js';
+import {
+  Choices,
+  Confirmation,
+  Csrf,
+  ErrorSummary,
+  Field,
+  type FormState,
+  Select,
+  Submit,
+} from '../../../web/forms.js';
 import { Layout } from '../../../web/layout.js';
 import type { PageCtx } from '../../../web/page.js';
-import { PASSWORD_MIN } from '../passwords.js';
 import type { Scope } from '../scopes.js';
 import type { TokenView } from '../tokens.js';
+import { NewPasswordField, PasswordField } from './auth.js';
 
 interface Account {
   fullName: string;
@@ -31,13 +40,7 @@ export function AccountPage({
   return (
     <Layout ctx={ctx} title={t('identity.account.title')}>
       <h1 safe>{t('identity.account.title')}</h1>
-      {changed ? (
-        <p class="notice ok" role="status" safe>
-          {t('identity.password.changed')}
-        </p>
-      ) : (
-        ''
-      )}
+      <Confirmation text={changed && t('identity.password.changed')} />
       <dl class="facts">
         <dt safe>{t('label.fullName')}</dt>
         <dd safe>{account.fullName}</dd>
@@ -85,29 +88,9 @@ export function AccountPage({
       <ErrorSummary state={state} t={t} />
       <form method="post" action="/tai-khoan/mat-khau" novalidate>
         <Csrf token={ctx.csrf()} />
-        <Field
-          name="currentPassword"
-          state={state}
-          t={t}
-          type="password"
-          required
-          autocomplete="current-password"
-        />
-        <Field
-          name="password"
-          state={state}
-          t={t}
-          type="password"
-          required
-          autocomplete="new-password"
-          label={t('label.newPassword')}
-          hint={`${t('identity.password_hint', { min: PASSWORD_MIN })} ${t('identity.password.others_signed_out')}`}
-        />
-        <p class="actions">
-          <button type="submit" safe>
-            {t('identity.password.change_submit')}
-          </button>
-        </p>
+        <PasswordField state={state} t={t} name="currentPassword" />
+        <NewPasswordField state={state} t={t} label hint={t('identity.password.others_signed_out')} />
+        <Submit label={t('identity.password.change_submit')} />
       </form>
     </Layout>
   );
@@ -219,11 +202,7 @@ export function TokensPage({
           placeholder={t('identity.token.never')}
           options={EXPIRY_DAYS.map((d) => ({ value: d, label: t('identity.token.days', { days: d }) }))}
         />
-        <p class="actions">
-          <button type="submit" safe>
-            {t('identity.token.create')}
-          </button>
-        </p>
+        <Submit label={t('identity.token.create')} />
       </form>
     </Layout>
   );

@@ -1,6 +1,15 @@
 import type { Children } from '@kitajs/html';
 import { formatDate } from '../../../platform/http/i18n.js';
-import { Csrf, ErrorSummary, Field, type FormState, Select, TextArea } from '../../../web/forms.js';
+import {
+  Confirmation,
+  Csrf,
+  ErrorSummary,
+  Field,
+  type FormState,
+  Select,
+  Submit,
+  TextArea,
+} from '../../../web/forms.js';
 import { Layout } from '../../../web/layout.js';
 import type { PageCtx } from '../../../web/page.js';
 import { Pager } from '../../../web/pager.js';
@@ -197,11 +206,7 @@ function ReasonForm({
           maxlength={500}
           hint={t('identity.admin.reason_hint')}
         />
-        <p class="actions">
-          <button type="submit" class={danger ? 'danger' : undefined} safe>
-            {submit}
-          </button>
-        </p>
+        <Submit label={submit} danger={danger} />
       </form>
     </>
   );
@@ -276,13 +281,7 @@ export function OfficersPage({
         </a>
       </p>
       <h1 safe>{t('identity.officers.title')}</h1>
-      {created ? (
-        <p class="notice ok" role="status" safe>
-          {t('identity.officers.created')}
-        </p>
-      ) : (
-        ''
-      )}
+      <Confirmation text={created && t('identity.officers.created')} />
       <UsersTable ctx={ctx} users={officers} />
       <h2 safe>{t('identity.officers.new')}</h2>
       <p safe>{t('identity.officers.lead')}</p>
@@ -292,11 +291,7 @@ export function OfficersPage({
         <Field name="fullName" state={state} t={t} required maxlength={100} />
         <Field name="email" state={state} t={t} type="email" required />
         <Field name="phone" state={state} t={t} type="tel" inputmode="tel" hint={t('identity.phone_hint')} />
-        <p class="actions">
-          <button type="submit" safe>
-            {t('identity.officers.create')}
-          </button>
-        </p>
+        <Submit label={t('identity.officers.create')} />
       </form>
     </Layout>
   );

@@ -1,4 +1,5 @@
-import { Csrf, ErrorSummary, Field, type FormState } from '../../../web/forms.js';
+import type { Translate } from '../../../platform/http/i18n.js';
+import { Confirmation, Csrf, ErrorSummary, Field, type FormState, Submit } from '../../../web/forms.js';
 import { Layout } from '../../../web/layout.js';
 import type { PageCtx } from '../../../web/page.js';
 import { PASSWORD_MIN } from '../passwords.js';
@@ -10,6 +11,38 @@ function Next({ next }: { next: string }) {
 
 const withNext = (path: string, next: string) =>
   next !== '/' ? `${path}?next=${encodeURIComponent(next)}` : path;
+
+type PasswordProps = { state: FormState; t: Translate };
+
+/** The password a user already has (sign-in, or to confirm a change). */
+export function PasswordField({ name = 'password', ...p }: PasswordProps & { name?: string }) {
+  return <Field {...p} name={name} type="password" required autocomplete="current-password" />;
+}
+
+/**
+ * A password being chosen, with its rules as the hint (and `hint` after them). `label` names it
+ * "new password", where the user has one already.
+ */
+export function NewPasswordField({
+  state,
+  t,
+  label,
+  hint,
+}: PasswordProps & { label?: boolean; hint?: string }) {
+  const rules = t('identity.password_hint', { min: PASSWORD_MIN });
+  return (
+    <Field
+      name="password"
+      state={state}
+      t={t}
+      type="password"
+      required
+      autocomplete="new-password"
+      label={label ? t('label.newPassword') : undefined}
+      hint={hint ? `${rules} ${hint}` : rules}
+    />
+  );
+}
 
 export function SignupPage({ ctx, state, next }: { ctx: PageCtx; state: FormState; next: string }) {
   const { t } = ctx;
@@ -34,20 +67,8 @@ export function SignupPage({ ctx, state, next }: { ctx: PageCtx; state: FormStat
           hint={t('identity.phone_hint')}
         />
         <Field name="email" state={state} t={t} type="email" autocomplete="email" />
-        <Field
-          name="password"
-          state={state}
-          t={t}
-          type="password"
-          required
-          autocomplete="new-password"
-          hint={t('identity.password_hint', { min: PASSWORD_MIN })}
-        />
-        <p class="actions">
-          <button type="submit" safe>
-            {t('identity.signup.submit')}
-          </button>
-        </p>
+        <NewPasswordField state={state} t={t} />
+        <Submit label={t('identity.signup.submit')} />
       </form>
       <p>
         <span safe>{t('identity.signup.have_account')}</span>{' '}
@@ -74,24 +95,14 @@ export function SigninPage({
   return (
     <Layout ctx={ctx} title={t('identity.signin.title')}>
       <h1 safe>{t('identity.signin.title')}</h1>
-      {notice ? (
-        <p class="notice ok" role="status" safe>
-          {notice}
-        </p>
-      ) : (
-        ''
-      )}
+      <Confirmation text={notice} />
       <ErrorSummary state={state} t={t} />
       <form method="post" action="/dang-nhap" novalidate>
         <Csrf token={ctx.csrf()} />
         <Next next={next} />
         <Field name="identifier" state={state} t={t} required autocomplete="username" />
-        <Field name="password" state={state} t={t} type="password" required autocomplete="current-password" />
-        <p class="actions">
-          <button type="submit" safe>
-            {t('identity.signin.submit')}
-          </button>
-        </p>
+        <PasswordField state={state} t={t} />
+        <Submit label={t('identity.signin.submit')} />
       </form>
       <p>
         <a href="/quen-mat-khau" safe>
@@ -124,11 +135,7 @@ export function ForgotPage({ ctx, state, sent }: { ctx: PageCtx; state: FormStat
       <form method="post" action="/quen-mat-khau" novalidate>
         <Csrf token={ctx.csrf()} />
         <Field name="identifier" state={state} t={t} required autocomplete="username" />
-        <p class="actions">
-          <button type="submit" safe>
-            {t('identity.forgot.submit')}
-          </button>
-        </p>
+        <Submit label={t('identity.forgot.submit')} />
       </form>
       <p>
         <a href="/dang-nhap" safe>
@@ -160,21 +167,8 @@ export function ResetPage({
           <form method="post" action="/dat-lai-mat-khau" novalidate>
             <Csrf token={ctx.csrf()} />
             <input type="hidden" name="token" value={token} />
-            <Field
-              name="password"
-              state={state}
-              t={t}
-              type="password"
-              required
-              autocomplete="new-password"
-              label={t('label.newPassword')}
-              hint={t('identity.password_hint', { min: PASSWORD_MIN })}
-            />
-            <p class="actions">
-              <button type="submit" safe>
-                {t('identity.reset.submit')}
-              </button>
-            </p>
+            <NewPasswordField state={state} t={t} label />
+            <Submit label={t('identity.reset.submit')} />
           </form>
         </>
       ) : (

@@ -1,5 +1,14 @@
 import { formatDate } from '../../../platform/http/i18n.js';
-import { Choices, Csrf, ErrorSummary, Field, type FormState, Select, TextArea } from '../../../web/forms.js';
+import {
+  Choices,
+  Confirmation,
+  Csrf,
+  ErrorSummary,
+  Field,
+  type FormState,
+  Select,
+  TextArea,
+} from '../../../web/forms.js';
 import { Layout } from '../../../web/layout.js';
 import type { PageCtx } from '../../../web/page.js';
 import { AddressFields } from '../../geo/index.js';
@@ -35,13 +44,7 @@ export function ApplicationPage(p: ApplicationPageProps) {
   return (
     <Layout ctx={ctx} title={title}>
       <h1 safe>{title}</h1>
-      {p.saved && !state.errors.length ? (
-        <p class="notice ok" role="status" safe>
-          {t('seller.apply.saved')}
-        </p>
-      ) : (
-        ''
-      )}
+      <Confirmation text={p.saved && !state.errors.length && t('seller.apply.saved')} />
       {p.changesRequested ? (
         <div class="notice warn">
           <h2 safe>{t('seller.apply.changes_requested')}</h2>

@@ -1,6 +1,6 @@
 import type { Children } from '@kitajs/html';
 import { formatDate } from '../../../platform/http/i18n.js';
-import { ErrorSummary } from '../../../web/forms.js';
+import { Confirmation, ErrorSummary } from '../../../web/forms.js';
 import { Layout } from '../../../web/layout.js';
 import type { PageCtx } from '../../../web/page.js';
 import { formatAddress } from '../../geo/index.js';
@@ -57,13 +57,7 @@ export function DetailPage({
         </a>
       </p>
       {notice.sent ? <ErrorSummary state={notice.sent.state} t={t} /> : ''}
-      {notice.done ? (
-        <p class="notice ok" role="status" safe>
-          {t(`console.done.${notice.done}`)}
-        </p>
-      ) : (
-        ''
-      )}
+      <Confirmation text={notice.done && t(`console.done.${notice.done}`)} />
       {notice.conflict ? (
         <p class="notice error" role="alert" safe>
           {t('console.conflict', {

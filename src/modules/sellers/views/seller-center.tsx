@@ -1,5 +1,5 @@
 import { formatDate } from '../../../platform/http/i18n.js';
-import type { FormState } from '../../../web/forms.js';
+import { Confirmation, type FormState } from '../../../web/forms.js';
 import { Layout } from '../../../web/layout.js';
 import type { PageCtx } from '../../../web/page.js';
 import type { SellerStatus } from '../lifecycle.js';
@@ -199,13 +199,7 @@ export function SellerCenterPage({
   return (
     <Layout ctx={ctx} title={t('seller.center.title')}>
       <h1 safe>{t('seller.center.title')}</h1>
-      {done ? (
-        <p class="notice ok" role="status" safe>
-          {t(`seller.center.done.${done}`)}
-        </p>
-      ) : (
-        ''
-      )}
+      <Confirmation text={done && t(`seller.center.done.${done}`)} />
       {shops.length ? '' : <p safe>{t('seller.center.none')}</p>}
       {shops.map((shop) => (
         <Shop ctx={ctx} shop={shop} />
