@@ -5,18 +5,11 @@ import { z } from 'zod';
 import type { Db, Executor } from '../../platform/db/pool.js';
 import type { Actor } from '../../platform/http/context.js';
 import { notFound } from '../../platform/http/errors.js';
-import { files } from '../../platform/storage/schema.js';
 import { userContacts } from '../identity/index.js';
+import { listDocuments } from './documents.js';
 import { publicStates, type SellerAction, type SellerStatus, sellerLifecycle } from './lifecycle.js';
 import { bank, ocopGroupLabel } from './reference.js';
-import {
-  legalForm,
-  ocopCertificates,
-  sellerDocuments,
-  sellerMembers,
-  sellerStatus,
-  sellers,
-} from './schema.js';
+import { legalForm, ocopCertificates, sellerMembers, sellerStatus, sellers } from './schema.js';
 import { sellerHistory, transitionSeller } from './transitions.js';
 import { loadVerification, type VerificationView } from './verification/index.js';
 
@@ -244,20 +237,6 @@ export async function applicationDetail(db: Executor, id: string) {
     .from(sellers)
     .where(and(eq(sellers.id, id), ne(sellers.status, 'draft')));
   if (!seller) return undefined;
-  const documents = await db
-    .select({
-      id: sellerDocuments.id,
-      kind: sellerDocuments.kind,
-      fileId: sellerDocuments.fileId,
-      name: files.originalName,
-      mime: files.mime,
-      size: files.size,
-      createdAt: sellerDocuments.createdAt,
-    })
-    .from(sellerDocuments)
-    .leftJoin(files, eq(files.id, sellerDocuments.fileId))
-    .where(eq(sellerDocuments.sellerId, id))
-    .orderBy(asc(sellerDocuments.createdAt), asc(sellerDocuments.id));
   const memberRows = await db.select().from(sellerMembers).where(eq(sellerMembers.sellerId, id));
   const history = await sellerHistory(db, id);
   const people = new Map(
@@ -270,7 +249,7 @@ export async function applicationDetail(db: Executor, id: string) {
   return {
     seller,
     bank: bank(seller.bankBin) ?? null,
-    documents,
+    documents: await listDocuments(db, id),
     ocop: await ocopOf(db, id),
     verification: (await loadVerification(db, id)).verification,
     members: memberRows.map((m) => ({ role: m.role, ...pick(people.get(m.userId), m.userId) })),

@@ -8,7 +8,7 @@ import { DOCUMENT_TYPES, fileMeta, storeUpload, type Upload } from '../../platfo
 import { documentKinds, OCOP_MAX } from './reference.js';
 import { ocopCertificates, sellerDocuments, sellerMembers } from './schema.js';
 
-/** Documents attached to a seller, with the name and type of each file. */
+/** Documents attached to a seller, with the name and type of each file, in the order they were attached. */
 export async function listDocuments(db: Executor, sellerId: string) {
   return db
     .select({
@@ -22,7 +22,7 @@ export async function listDocuments(db: Executor, sellerId: string) {
     .from(sellerDocuments)
     .innerJoin(files, eq(files.id, sellerDocuments.fileId))
     .where(eq(sellerDocuments.sellerId, sellerId))
-    .orderBy(asc(sellerDocuments.createdAt));
+    .orderBy(asc(sellerDocuments.createdAt), asc(sellerDocuments.id));
 }
 
 export async function listOcop(db: Executor, sellerId: string) {
