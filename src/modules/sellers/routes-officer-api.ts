@@ -64,15 +64,11 @@ export const ocopItem = z.object({
   validUntil: z.string().describe('Last day of validity (36 months from issue)'),
   valid: z.boolean(),
 });
-export const presentOcop = (c: OcopView) => ({
-  number: c.number,
-  productName: c.productName,
-  stars: c.stars,
-  group: c.group,
-  issuedOn: c.issuedOn,
-  validUntil: c.validUntil,
-  valid: c.valid,
-});
+/** A certificate as the API shows it: everything but the row and file ids. */
+export function presentOcop(c: OcopView) {
+  const { id: _, fileId: __, ...shown } = c;
+  return shown;
+}
 
 const person = z.object({
   id: z.string(),
@@ -113,27 +109,15 @@ const detail = listItem.omit({ daysWaiting: true }).extend({
   actions: z.array(z.enum(OFFICER_ACTIONS)).describe('Decisions open to an officer in the current state'),
 });
 
+/** A list row with the address written out and dates as ISO strings. */
 function presentRow(r: SellerListRow) {
+  const { street: _, verifiedAt: __, ...row } = r;
   return {
-    id: r.id,
-    status: r.status,
-    legalForm: r.legalForm,
-    shopName: r.shopName,
-    slug: r.slug,
-    taxCode: r.taxCode,
-    businessRegNo: r.businessRegNo,
-    businessRegDate: r.businessRegDate,
-    repName: r.repName,
-    provinceCode: r.provinceCode,
-    communeCode: r.communeCode,
+    ...row,
     communeName: commune(r.communeCode)?.name ?? null,
     address: formatAddress(r),
-    phone: r.phone,
-    email: r.email,
-    verificationMethod: r.verificationMethod,
     submittedAt: iso(r.submittedAt),
     decidedAt: iso(r.decidedAt),
-    daysWaiting: r.daysWaiting,
   };
 }
 

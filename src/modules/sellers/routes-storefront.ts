@@ -72,29 +72,20 @@ export function storefrontRoutes(app: FastifyInstance, deps: Deps): void {
       const s = await storefront(deps.db, req.params.slug);
       if (!s) throw notFound();
       cacheFor(req, reply);
+      // The page's facts as they are, with the address written out and dates as ISO strings.
+      const { street: _, verification, ocop, ...facts } = s;
       return {
-        slug: s.slug,
+        ...facts,
         url: url(s.slug),
         status: s.status as 'approved' | 'suspended',
         canSell: s.status === 'approved',
-        shopName: s.shopName,
-        legalForm: s.legalForm,
-        ownerName: s.ownerName,
         address: formatAddress(s),
-        provinceCode: s.provinceCode,
-        communeCode: s.communeCode,
         communeName: commune(s.communeCode)?.name ?? null,
-        taxCode: s.taxCode,
-        businessRegNo: s.businessRegNo,
-        businessRegDate: s.businessRegDate,
-        phone: s.phone,
-        email: s.email,
-        description: s.description,
         verification: {
-          method: s.verification.method,
-          verifiedAt: s.verification.verifiedAt?.toISOString() ?? null,
+          method: verification.method,
+          verifiedAt: verification.verifiedAt?.toISOString() ?? null,
         },
-        ocop: s.ocop.map(presentOcop),
+        ocop: ocop.map(presentOcop),
       };
     },
   );
