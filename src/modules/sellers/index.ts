@@ -39,6 +39,7 @@ export {
 } from './reference.js';
 export { byOfficer } from './seller-center-data.js';
 export { applicationData, getSeller, memberships, type Seller } from './service.js';
+export { staffOf } from './staff.js';
 export { sellerHistory, transitionSeller } from './transitions.js';
 
 export const sellersModule: Module = {
