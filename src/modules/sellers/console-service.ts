@@ -228,15 +228,15 @@ async function ocopOf(db: Executor, sellerId: string) {
 /**
  * One application as an officer reviews it: every field, its documents, OCOP certificates,
  * the accounts acting for it, and its history with who did what. Drafts are the applicant's
- * own until submitted, so they are not shown.
+ * own until submitted, so they are not shown (404, like an unknown id).
  */
 export async function applicationDetail(db: Executor, id: string) {
-  if (!UUID.test(id)) return undefined;
+  if (!UUID.test(id)) throw notFound();
   const [seller] = await db
     .select()
     .from(sellers)
     .where(and(eq(sellers.id, id), ne(sellers.status, 'draft')));
-  if (!seller) return undefined;
+  if (!seller) throw notFound();
   const memberRows = await db.select().from(sellerMembers).where(eq(sellerMembers.sellerId, id));
   const history = await sellerHistory(db, id);
   const people = new Map(
@@ -257,7 +257,7 @@ export async function applicationDetail(db: Executor, id: string) {
     actions: sellerLifecycle.actionsFrom(seller.status, 'officer') as OfficerAction[],
   };
 }
-export type ApplicationDetail = NonNullable<Awaited<ReturnType<typeof applicationDetail>>>;
+export type ApplicationDetail = Awaited<ReturnType<typeof applicationDetail>>;
 
 function pick(u: { fullName: string; email: string | null; phone: string | null } | undefined, id: string) {
   return { id, fullName: u?.fullName ?? '', email: u?.email ?? null, phone: u?.phone ?? null };

@@ -1,17 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { notFound } from '../../platform/http/errors.js';
-import { parseInput } from '../../platform/http/validation.js';
 import type { Deps } from '../../platform/module.js';
 import { commune, formatAddress } from '../geo/index.js';
-import { officerOnly, sendRegistryXlsx } from './console-http.js';
+import { decideFromRequest, officerOnly, sendRegistryXlsx } from './console-http.js';
 import {
   type ApplicationDetail,
   applicationDetail,
   consoleSummary,
-  decide,
-  decisionInput,
   listQueue,
   listRegistry,
   type OcopView,
@@ -216,7 +212,6 @@ export function officerApiRoutes(app: FastifyInstance, deps: Deps): void {
     async (req, reply) => {
       officerOnly(req, reply);
       const d = await applicationDetail(db, req.params.id);
-      if (!d) throw notFound();
       return presentDetail(d);
     },
   );
@@ -239,16 +234,8 @@ export function officerApiRoutes(app: FastifyInstance, deps: Deps): void {
     },
     async (req, reply) => {
       const actor = officerOnly(req, reply, 'officer:write');
-      const { action, ...rest } = req.body;
-      const input = parseInput(decisionInput(action), rest);
-      const to = await decide(db, {
-        ...input,
-        sellerId: req.params.id,
-        action,
-        actor,
-        ip: req.ip,
-        publicUrl: deps.config.publicUrl,
-      });
+      const { action, ...body } = req.body;
+      const to = await decideFromRequest(deps, req, { actor, sellerId: req.params.id, action, body });
       return { id: req.params.id, status: to };
     },
   );

@@ -3,17 +3,14 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { seeOther } from '../../platform/http/context.js';
 import { notFound } from '../../platform/http/errors.js';
-import { parseInput } from '../../platform/http/validation.js';
 import type { Deps } from '../../platform/module.js';
 import { failedForm } from '../../web/form-post.js';
 import { pageCtx, sendHtml } from '../../web/page.js';
 import './console-messages.js';
-import { isOfficerAction, officerOnly, sendRegistryXlsx } from './console-http.js';
+import { decideFromRequest, isOfficerAction, officerOnly, sendRegistryXlsx } from './console-http.js';
 import {
   applicationDetail,
   consoleSummary,
-  decide,
-  decisionInput,
   listQueue,
   listRegistry,
   queueQuery,
@@ -64,7 +61,6 @@ export function officerRoutes(app: FastifyInstance, deps: Deps): void {
     async (req, reply) => {
       officerOnly(req, reply);
       const d = await applicationDetail(db, req.params.id);
-      if (!d) throw notFound();
       const done = req.query.done && isOfficerAction(req.query.done) ? req.query.done : undefined;
       return sendHtml(reply, DetailPage({ ctx: pageCtx(req, reply), d, notice: { done } }));
     },
@@ -78,21 +74,12 @@ export function officerRoutes(app: FastifyInstance, deps: Deps): void {
       const { id, action } = req.params;
       if (!isOfficerAction(action)) throw notFound();
       try {
-        const input = parseInput(decisionInput(action), req.body);
-        await decide(db, {
-          ...input,
-          sellerId: id,
-          action,
-          actor,
-          ip: req.ip,
-          publicUrl: deps.config.publicUrl,
-        });
+        await decideFromRequest(deps, req, { actor, sellerId: id, action, body: req.body });
         return seeOther(reply, `/quan-ly/ho-so/${id}?done=${action}`);
       } catch (err) {
         // A missing reason comes back on its form (422); a decision someone else already took, as a notice (409).
         const { state, status } = failedForm(err, req.body, [409]);
         const d = await applicationDetail(db, id);
-        if (!d) throw notFound();
         const errors = state.errors.map((e) =>
           e.field === 'reason' ? { ...e, field: reasonField(action) } : e,
         );
