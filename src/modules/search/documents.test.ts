@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import { type TestApp, testApp } from '../../../test/helpers.js';
 import { removeSearchDoc, type SearchDoc, upsertSearchDocs } from './index.js';
-import { searchDocuments } from './schema.js';
+import { searchDocuments, searchTerms } from './schema.js';
 
 let t: TestApp;
 before(async () => {
@@ -51,4 +51,17 @@ test('a document is stored folded, replaced on change, and removed', async () =>
     (await t.db.select().from(searchDocuments).where(eq(searchDocuments.productId, d.productId))).length,
     0,
   );
+});
+
+test('the words of names, keywords and sellers join the vocabulary with their first spelling', async () => {
+  await upsertSearchDocs(t.db, [doc({ name: 'Tỏi cô đơn Lý Sơn 500g', keywords: ['Đặc khu Lý Sơn'] })]);
+  await upsertSearchDocs(t.db, [doc({ name: 'Toi den Ly Son', keywords: [] })]);
+  const rows = await t.db.select().from(searchTerms);
+  const byTerm = new Map(rows.map((r) => [r.term, r.display]));
+  assert.equal(byTerm.get('toi'), 'tỏi');
+  assert.equal(byTerm.get('don'), 'đơn');
+  assert.equal(byTerm.get('dac'), 'đặc');
+  assert.equal(byTerm.get('den'), 'den');
+  assert.ok(!byTerm.has('500g'), 'sizes are not vocabulary');
+  assert.ok(![...byTerm.keys()].some((k) => k.length < 2), 'no single letters');
 });

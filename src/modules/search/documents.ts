@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/pool.js';
 import { foldVietnamese } from '../../platform/text.js';
-import { searchDocuments } from './schema.js';
+import { searchDocuments, searchTerms } from './schema.js';
 
 /** What the catalog hands to search for one published product. */
 export interface SearchDoc {
@@ -28,6 +28,29 @@ export interface SearchDoc {
 }
 
 export const fold = (s: string) => foldVietnamese(s).toLowerCase().replace(/\s+/g, ' ').trim();
+
+/** The words of a text, lowercase with their diacritics: "Nước mắm Cà Ná, 500ml" -> [nước, mắm, cà, ná, 500ml]. */
+export const words = (s: string) =>
+  s
+    .normalize('NFC')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+
+/**
+ * Vocabulary words of documents: folded word -> its first spelling. Only words of names,
+ * keywords and sellers (descriptions bring noise), at least two letters and no digits
+ * (sizes such as "500ml" are not worth correcting a query towards).
+ */
+export function vocabulary(docs: SearchDoc[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const d of docs)
+    for (const w of words([d.name, ...d.keywords, d.sellerName].join(' '))) {
+      const folded = fold(w);
+      if (folded.length >= 2 && !/\d/.test(folded) && !out.has(folded)) out.set(folded, w);
+    }
+  return out;
+}
 
 function row(d: SearchDoc) {
   return {
@@ -69,6 +92,13 @@ export async function upsertSearchDocs(tx: Executor, docs: SearchDoc[]): Promise
           .map((k) => [k, sql.raw(`excluded.${toSnake(k)}`)]),
       ),
     });
+  // Sorted, so that two transactions adding the same new words wait for each other, not deadlock.
+  const terms = [...vocabulary(docs)].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  for (let i = 0; i < terms.length; i += 1000)
+    await tx
+      .insert(searchTerms)
+      .values(terms.slice(i, i + 1000).map(([term, display]) => ({ term, display })))
+      .onConflictDoNothing();
 }
 
 /** Removes a product from search (hidden, taken down, deleted). */
