@@ -5,6 +5,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { type App, buildApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
+import { actorOf, createSession, createUser, type Role } from '../src/modules/identity/index.js';
 import { createDb, type Db } from '../src/platform/db/pool.js';
 import type { Mail, MailSender } from '../src/platform/mail/mailer.js';
 
@@ -149,3 +150,23 @@ export class Client {
     });
   }
 }
+
+let users = 0;
+
+/**
+ * A new user of the role and a browser signed in as them; `actor` is the same user for calling
+ * services directly. The session is made in the database: the sign-in form has tests of its own.
+ */
+export async function signedIn(t: TestApp, role: Role = 'buyer', fullName?: string, email?: string) {
+  const n = ++users;
+  const user = await createUser(t.db, {
+    email: email ?? `${role}-${n}-${randomBytes(4).toString('hex')}@example.vn`,
+    fullName: fullName ?? `Người dùng ${n}`,
+    password: 'mat-khau-dai-123',
+    role,
+  });
+  const client = new Client(t.app);
+  client.cookies.set('sid', (await createSession(t.db, user.id, {})).token);
+  return { user, client, actor: actorOf(user) };
+}
+export type SignedIn = Awaited<ReturnType<typeof signedIn>>;

@@ -31,6 +31,13 @@ test('the wrong party gets 403; a missing reason gets 422', () => {
   );
 });
 
+test('pathTo finds the fewest actions from one state to another', () => {
+  assert.deepEqual(m.pathTo('a', 'a'), []);
+  assert.deepEqual(m.pathTo('a', 'c'), ['stop']);
+  assert.deepEqual(m.pathTo('a', 'b'), ['go']);
+  assert.throws(() => m.pathTo('c', 'a'), /no way from c to a/);
+});
+
 test('actionsFrom lists what a party may do', () => {
   assert.deepEqual(m.actionsFrom('a', 'y'), ['stop']);
   assert.deepEqual(m.actionsFrom('c', 'x'), []);

@@ -18,13 +18,12 @@ export function stateMachine<S extends string, A extends string, R extends strin
   name: string,
   table: readonly Transition<S, A, R>[],
 ) {
+  const find = (from: S, action: A) => table.find((t) => t.action === action && t.from.includes(from));
   return {
     table,
-    find(from: S, action: A) {
-      return table.find((t) => t.action === action && t.from.includes(from));
-    },
+    find,
     next(from: S, action: A, by: R, reason?: string): S {
-      const t = table.find((x) => x.action === action && x.from.includes(from));
+      const t = find(from, action);
       if (!t)
         throw new AppError(409, 'invalid_transition', 'error.transition', { machine: name, from, action });
       if (!t.by.includes(by)) throw new AppError(403, 'forbidden', 'error.forbidden');
@@ -34,6 +33,17 @@ export function stateMachine<S extends string, A extends string, R extends strin
     /** Actions a given party may take from a state (to show the right buttons). */
     actionsFrom(from: S, by: R): A[] {
       return table.filter((t) => t.from.includes(from) && t.by.includes(by)).map((t) => t.action);
+    },
+    /** The fewest actions that lead from one state to another (how seeds and tests bring a record to a state). */
+    pathTo(from: S, to: S): A[] {
+      const paths = new Map<S, A[]>([[from, []]]);
+      // A Map is iterated in insertion order, entries added on the way included: breadth first.
+      for (const [state, path] of paths) {
+        if (state === to) return path;
+        for (const t of table)
+          if (t.from.includes(state) && !paths.has(t.to)) paths.set(t.to, [...path, t.action]);
+      }
+      throw new Error(`${name}: no way from ${from} to ${to}`);
     },
   };
 }

@@ -54,6 +54,16 @@ export function presentedSessionId(req: FastifyRequest): string | undefined {
   return token ? sha256(token) : undefined;
 }
 
+/** A user as the actor of a browser session, for code that calls services without a request (seeds, tests). */
+export const actorOf = (u: Pick<Actor, 'id' | 'role' | 'fullName' | 'email' | 'phone'>): Actor => ({
+  id: u.id,
+  role: u.role,
+  fullName: u.fullName,
+  email: u.email,
+  phone: u.phone,
+  via: 'session',
+});
+
 const actorColumns = {
   id: users.id,
   role: users.role,

@@ -2,7 +2,7 @@ import type { Module } from '../../platform/module.js';
 import './messages.js';
 import { identityRoutes } from './routes.js';
 
-export { authenticate, createSession, sha256 } from './auth.js';
+export { actorOf, authenticate, createSession, sha256 } from './auth.js';
 export {
   emailField,
   findUserByEmail,

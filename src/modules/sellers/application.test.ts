@@ -3,10 +3,10 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { and, eq } from 'drizzle-orm';
-import { type TestApp, testApp } from '../../../test/helpers.js';
+import { signedIn, type TestApp, testApp } from '../../../test/helpers.js';
 import { staticDir } from '../../web/assets.js';
 import { ocopCertificates, sellerDocuments, sellerMembers, sellers } from './schema.js';
-import { completeForm, documentUploads, files, signedIn } from './test-fixtures.js';
+import { completeForm, documentUploads, files } from './test-fixtures.js';
 
 let t: TestApp;
 before(async () => {
@@ -169,7 +169,8 @@ test('a submission with mistakes lists every error, field by field, and keeps th
 });
 
 test('the same mistakes in English', async () => {
-  const { client } = await signedIn(t, { lang: 'en' });
+  const { client } = await signedIn(t);
+  client.lang = 'en';
   const res = await client.multipart(FORM, mistakes);
   assert.equal(res.statusCode, 422);
   const texts = summary(res.body).map((e) => e.text);

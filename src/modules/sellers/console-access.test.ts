@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { Client, type TestApp, testApp } from '../../../test/helpers.js';
+import { Client, signedIn, type TestApp, testApp } from '../../../test/helpers.js';
 import { DOCUMENT_TYPES, storeUpload } from '../../platform/storage/storage.js';
 import { createSession } from '../identity/index.js';
-import { makeSeller, signedIn } from './console-test-fixtures.js';
+import { makeSeller } from './console-test-fixtures.js';
 import { sellerDocuments } from './schema.js';
 
 /**

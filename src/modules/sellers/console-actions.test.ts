@@ -1,19 +1,16 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { and, eq } from 'drizzle-orm';
-import { type TestApp, testApp } from '../../../test/helpers.js';
+import { type SignedIn, signedIn, type TestApp } from '../../../test/helpers.js';
 import { auditLog } from '../../platform/audit/schema.js';
 import { translate } from '../../platform/http/i18n.js';
 import { notifications } from '../notifications/schema.js';
-import { bearer, makeSeller, signedIn } from './console-test-fixtures.js';
+import { appWithOfficer, bearer, makeSeller } from './console-test-fixtures.js';
 import { sellers } from './schema.js';
 
 let t: TestApp;
-let officer: Awaited<ReturnType<typeof signedIn>>;
-before(async () => {
-  t = await testApp();
-  officer = await signedIn(t, 'officer', 'Trần Thị Cán Bộ');
-});
+let officer: SignedIn;
+before(async () => ({ t, officer } = await appWithOfficer()));
 after(() => t.close());
 
 const statusOf = async (id: string) =>

@@ -1,17 +1,14 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { Client, type TestApp, testApp } from '../../../test/helpers.js';
+import { Client, type SignedIn, signedIn, type TestApp } from '../../../test/helpers.js';
 import { DOCUMENT_TYPES, storeUpload } from '../../platform/storage/storage.js';
 import { createSession } from '../identity/index.js';
-import { makeSeller, signedIn } from './console-test-fixtures.js';
+import { appWithOfficer, makeSeller } from './console-test-fixtures.js';
 import { ocopCertificates, sellerDocuments } from './schema.js';
 
 let t: TestApp;
-let officer: Awaited<ReturnType<typeof signedIn>>;
-before(async () => {
-  t = await testApp();
-  officer = await signedIn(t, 'officer', 'Trần Thị Cán Bộ');
-});
+let officer: SignedIn;
+before(async () => ({ t, officer } = await appWithOfficer()));
 after(() => t.close());
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n');

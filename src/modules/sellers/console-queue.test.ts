@@ -1,15 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { sql } from 'drizzle-orm';
-import { type TestApp, testApp } from '../../../test/helpers.js';
-import { makeSeller, signedIn, submittedAt, tag } from './console-test-fixtures.js';
+import { type SignedIn, signedIn, type TestApp, testApp } from '../../../test/helpers.js';
+import { appWithOfficer, makeSeller, submittedAt, tag } from './console-test-fixtures.js';
 
 let t: TestApp;
-let officer: Awaited<ReturnType<typeof signedIn>>;
-before(async () => {
-  t = await testApp();
-  officer = await signedIn(t, 'officer', 'Trần Thị Cán Bộ');
-});
+let officer: SignedIn;
+before(async () => ({ t, officer } = await appWithOfficer()));
 after(() => t.close());
 
 /** The rows of a list page in order: seller id and the row's text. */

@@ -2,11 +2,11 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
-import { type TestApp, testApp } from '../../../test/helpers.js';
-import { makeSeller, signedIn, tag } from './console-test-fixtures.js';
+import type { SignedIn, TestApp } from '../../../test/helpers.js';
+import { appWithOfficer, makeSeller, tag } from './console-test-fixtures.js';
 
 let t: TestApp;
-let officer: Awaited<ReturnType<typeof signedIn>>;
+let officer: SignedIn;
 const g = tag();
 let shops: Record<
   'active' | 'coop' | 'suspended' | 'terminated' | 'waiting',
@@ -14,8 +14,7 @@ let shops: Record<
 >;
 
 before(async () => {
-  t = await testApp();
-  officer = await signedIn(t, 'officer', 'Trần Thị Cán Bộ');
+  ({ t, officer } = await appWithOfficer());
   const make = async (status: 'approved' | 'suspended' | 'terminated' | 'submitted', values: object) =>
     (await makeSeller(t, { status, officer: officer.actor, values: { ...values } })).seller;
   shops = {

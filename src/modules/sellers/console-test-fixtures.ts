@@ -1,42 +1,28 @@
 /**
- * Test data for the console and storefront tests: users signed in by role, and sellers
- * inserted as the application form leaves them, then moved along with transitionSeller.
+ * Test data for the console and storefront tests: sellers inserted as the application form
+ * leaves them, then moved along with transitionSeller.
  */
 import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { Client, type TestApp } from '../../../test/helpers.js';
+import { signedIn, type TestApp, testApp } from '../../../test/helpers.js';
 import type { Actor } from '../../platform/http/context.js';
-import { createSession, createUser, sha256 } from '../identity/index.js';
-import type { SellerAction, SellerStatus } from './lifecycle.js';
+import { actorOf, createUser, sha256 } from '../identity/index.js';
+import { type SellerStatus, sellerLifecycle } from './lifecycle.js';
 import { sellerMembers, sellers } from './schema.js';
 import { transitionSeller } from './transitions.js';
 
-export type Role = 'buyer' | 'officer' | 'admin';
 type User = Awaited<ReturnType<typeof createUser>>;
+
+export { signedIn } from '../../../test/helpers.js';
+// The catalog's tests take these from here.
+export { actorOf } from '../identity/index.js';
 
 export const tag = () => randomBytes(4).toString('hex');
 
-export const actorOf = (u: User): Actor => ({
-  id: u.id,
-  role: u.role,
-  fullName: u.fullName,
-  email: u.email,
-  phone: u.phone,
-  via: 'session',
-});
-
-/** A new user of the role, and a browser signed in as that user. */
-export async function signedIn(t: TestApp, role: Role, fullName = `Người dùng ${role}`) {
-  const user = await createUser(t.db, {
-    email: `${role}-${tag()}@example.vn`,
-    fullName,
-    password: 'mat-khau-dai-123',
-    role,
-  });
-  const { token } = await createSession(t.db, user.id, {});
-  const client = new Client(t.app);
-  client.cookies.set('sid', token);
-  return { user, client, actor: actorOf(user) };
+/** A test file's app, and an officer signed in to it (the console tests start this way). */
+export async function appWithOfficer() {
+  const t = await testApp();
+  return { t, officer: await signedIn(t, 'officer', 'Trần Thị Cán Bộ') };
 }
 
 /** A personal access token with the given scopes (what the account page would mint). */
@@ -46,17 +32,6 @@ export async function bearer(t: TestApp, userId: string, scopes: string[]): Prom
     VALUES (gen_random_uuid(), ${userId}, 'test', ${sha256(token)}, ${token.slice(0, 11)}, ${`{${scopes.join(',')}}`}::text[])`);
   return { authorization: `Bearer ${token}` };
 }
-
-/** The actions that bring a new (draft) seller to a state. */
-const path: Record<SellerStatus, SellerAction[]> = {
-  draft: [],
-  submitted: ['submit'],
-  needs_changes: ['submit', 'request_changes'],
-  rejected: ['submit', 'reject'],
-  approved: ['submit', 'approve'],
-  suspended: ['submit', 'approve', 'suspend'],
-  terminated: ['submit', 'approve', 'suspend', 'terminate'],
-};
 
 const publicUrl = 'http://localhost:3000';
 
@@ -107,19 +82,10 @@ export async function makeSeller(
     })
     .returning();
   await t.db.insert(sellerMembers).values({ sellerId: seller.id, userId: owner.id, role: 'owner' });
-  const steps = path[opts.status ?? 'submitted'];
+  const steps = sellerLifecycle.pathTo('draft', opts.status ?? 'submitted');
   const officer =
     opts.officer ??
-    (steps.length > 1
-      ? actorOf(
-          await createUser(t.db, {
-            email: `cb-${tag()}@example.vn`,
-            fullName: 'Trần Văn Cán Bộ',
-            password: 'mat-khau-dai-123',
-            role: 'officer',
-          }),
-        )
-      : actorOf(owner));
+    (steps.length > 1 ? (await signedIn(t, 'officer', 'Trần Văn Cán Bộ')).actor : actorOf(owner));
   for (const action of steps) {
     const member = action === 'submit';
     await transitionSeller(t.db, {

@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { and, eq } from 'drizzle-orm';
-import { type TestApp, testApp } from '../../../test/helpers.js';
+import { signedIn, type TestApp, testApp } from '../../../test/helpers.js';
 import { translate, translator } from '../../platform/http/i18n.js';
 import { notifications } from '../notifications/schema.js';
 import type { SellerStatus } from './lifecycle.js';
 import { statusLabel } from './reference.js';
 import { sellerMembers, sellers } from './schema.js';
-import { actorOf, completeForm, documentUploads, files, signedIn } from './test-fixtures.js';
+import { completeForm, documentUploads, files } from './test-fixtures.js';
 import { transitionSeller } from './transitions.js';
 import { verifyByDocuments } from './verification/index.js';
 
@@ -36,11 +36,11 @@ async function officerDoes(
   action: 'request_changes' | 'approve' | 'reject',
   reason?: string,
 ) {
-  const { user } = await signedIn(t, { role: 'officer' });
+  const { actor } = await signedIn(t, 'officer');
   return transitionSeller(t.db, {
     sellerId,
     action,
-    actor: actorOf(user),
+    actor,
     party: 'officer',
     reason,
     publicUrl: 'http://localhost',
@@ -197,9 +197,9 @@ test('a rejected application frees its tax code and the applicant may apply agai
 
 test('identity verification: shown in the seller centre, kept on edits, cleared when the representative changes', async () => {
   const { client, user, seller } = await submitted('0101248141');
-  const { user: officer } = await signedIn(t, { role: 'officer' });
+  const officer = await signedIn(t, 'officer');
   await verifyByDocuments(t.db, {
-    actor: actorOf(officer),
+    actor: officer.actor,
     publicUrl: 'http://localhost',
     sellerId: seller.id,
     note: 'Đã đối chiếu bản gốc.',

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { and, eq } from 'drizzle-orm';
-import { Client, type TestApp, testApp } from '../../../test/helpers.js';
+import { Client, signedIn, type TestApp, testApp } from '../../../test/helpers.js';
 import { sellerDocuments, sellerMembers, sellers } from './schema.js';
-import { completeForm, documentUploads, files, signedIn } from './test-fixtures.js';
+import { completeForm, documentUploads, files } from './test-fixtures.js';
 
 let t: TestApp;
 before(async () => {
@@ -94,7 +94,7 @@ test('staff invitation: e-mailed link, sign in, accept; staff see the shop but d
   assert.equal(refused.statusCode, 403);
   assert.match(refused.body, /Lời mời này được gửi tới một địa chỉ email khác/);
 
-  const staff = await signedIn(t, { email: staffEmail });
+  const staff = await signedIn(t, 'buyer', 'Nhân Viên Mới', staffEmail);
   const page = await staff.client.get(link);
   assert.equal(page.statusCode, 200);
   assert.match(page.body, /Bạn được mời làm nhân viên của cửa hàng Hợp tác xã Yến sào Cam Lâm\./);
@@ -157,7 +157,7 @@ test('staff invitations through the JSON API', async () => {
   assert.equal(list.json().invites[0].email, email);
   await t.app.outbox.drain();
   const token = t.mails.find((m) => m.to === email)!.text.match(/token=([\w-]+)/)![1];
-  const staff = await signedIn(t, { email });
+  const staff = await signedIn(t, 'buyer', 'Nhân Viên Mới', email);
   const accepted = await staff.client.json('POST', '/api/v1/seller/invites/accept', { token });
   assert.equal(accepted.statusCode, 200);
   assert.equal(accepted.json().sellerId, owner.seller.id);
@@ -191,7 +191,7 @@ test("documents: the seller's members and officers download them, anyone else ge
   assert.equal(mine.headers['cache-control'], 'private, no-store');
   assert.deepEqual(mine.rawPayload, files.pdf.data);
 
-  const officer = await signedIn(t, { role: 'officer' });
+  const officer = await signedIn(t, 'officer');
   assert.equal((await officer.client.get(url)).statusCode, 200);
   const other = await signedIn(t);
   const denied = await other.client.get(url);
@@ -204,7 +204,8 @@ test("documents: the seller's members and officers download them, anyone else ge
 });
 
 test('JSON API: draft, upload documents, submit with errors listed, then submit', async () => {
-  const { client } = await signedIn(t, { lang: 'en' });
+  const { client } = await signedIn(t);
+  client.lang = 'en';
   assert.equal((await client.json('GET', '/api/v1/seller/application')).statusCode, 404);
   const draft = await client.json('POST', '/api/v1/seller/application', {
     legalForm: 'individual',

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { sql } from 'drizzle-orm';
-import { Client, type TestApp, testApp } from '../../../test/helpers.js';
-import { makeSeller, signedIn } from './console-test-fixtures.js';
+import { Client, signedIn, type TestApp, testApp } from '../../../test/helpers.js';
+import { makeSeller } from './console-test-fixtures.js';
 import { ocopCertificates } from './schema.js';
 
 let t: TestApp;

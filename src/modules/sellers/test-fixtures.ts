@@ -1,45 +1,4 @@
-/** Shared by this module's tests: signed-in clients, a complete application, sample files. */
-import { Client, type TestApp } from '../../../test/helpers.js';
-import { createSession, createUser } from '../identity/index.js';
-
-let n = 0;
-
-/** A new user with a session, and a browser-like client carrying its cookie. */
-export async function signedIn(
-  t: TestApp,
-  opts: { role?: 'buyer' | 'officer' | 'admin'; email?: string; lang?: 'vi' | 'en' } = {},
-) {
-  n += 1;
-  const email = opts.email ?? `user${n}-${Date.now()}@example.vn`;
-  const user = await createUser(t.db, {
-    email,
-    fullName: `Người dùng ${n}`,
-    password: 'mat-khau-thu-nghiem',
-    role: opts.role,
-  });
-  const { token } = await createSession(t.db, user.id, {});
-  const client = new Client(t.app);
-  client.cookies.set('sid', token);
-  client.lang = opts.lang;
-  return { client, user };
-}
-
-/** The session as an Actor, for calling transitionSeller directly as an officer would. */
-export function actorOf(user: {
-  id: string;
-  role: 'buyer' | 'officer' | 'admin';
-  fullName: string;
-  email: string | null;
-}) {
-  return {
-    id: user.id,
-    role: user.role,
-    fullName: user.fullName,
-    email: user.email,
-    phone: null,
-    via: 'session' as const,
-  };
-}
+/** Shared by this module's tests: a complete application and sample files. */
 
 export const files = {
   pdf: {

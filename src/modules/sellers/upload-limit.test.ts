@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { type TestApp, testApp } from '../../../test/helpers.js';
-import { completeForm, files, signedIn } from './test-fixtures.js';
+import { signedIn, type TestApp, testApp } from '../../../test/helpers.js';
+import { completeForm, files } from './test-fixtures.js';
 
 let t: TestApp;
 before(async () => {

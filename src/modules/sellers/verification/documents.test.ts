@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { and, eq } from 'drizzle-orm';
-import { type TestApp, testApp } from '../../../../test/helpers.js';
+import { signedIn, type TestApp, testApp } from '../../../../test/helpers.js';
 import { auditLog } from '../../../platform/audit/schema.js';
 import { listNotifications } from '../../notifications/index.js';
 import { sellers } from '../schema.js';
-import { sellerWithOwner, signedIn } from './test-fixtures.js';
+import { sellerWithOwner } from './test-fixtures.js';
 
 let t: TestApp;
 before(async () => {
@@ -29,8 +29,8 @@ async function audits(sellerId: string, action: string) {
 }
 
 test('an officer records a documents check, audited, and the seller is told', async () => {
-  const { seller, owner } = await sellerWithOwner(t.app, t.db);
-  const officer = await signedIn(t.app, t.db, 'officer', 'Trần Văn Kiểm');
+  const { seller, owner } = await sellerWithOwner(t);
+  const officer = await signedIn(t, 'officer', 'Trần Văn Kiểm');
   const form = await officer.client.get(page(seller.id));
   assert.equal(form.statusCode, 200);
   assert.match(form.body, /Chưa xác thực/);
@@ -80,8 +80,8 @@ test('an officer records a documents check, audited, and the seller is told', as
 });
 
 test('an officer withdraws a verification with a reason; the seller sees why', async () => {
-  const { seller, owner } = await sellerWithOwner(t.app, t.db);
-  const officer = await signedIn(t.app, t.db, 'officer');
+  const { seller, owner } = await sellerWithOwner(t);
+  const officer = await signedIn(t, 'officer');
   await officer.client.form(page(seller.id), { note: 'Đối chiếu căn cước và giấy đăng ký.' });
 
   const noReason = await officer.client.form(`${page(seller.id)}/thu-hoi`, { reason: '' });
@@ -115,8 +115,8 @@ test('an officer withdraws a verification with a reason; the seller sees why', a
 });
 
 test('the JSON twins verify and withdraw, and say who attested', async () => {
-  const { seller } = await sellerWithOwner(t.app, t.db);
-  const officer = await signedIn(t.app, t.db, 'admin', 'Lê Thị Quản Trị');
+  const { seller } = await sellerWithOwner(t);
+  const officer = await signedIn(t, 'admin', 'Lê Thị Quản Trị');
   const missing = await officer.client.json('POST', api(seller.id), {});
   assert.equal(missing.statusCode, 422);
   assert.equal(missing.json().error.fields[0].field, 'note');
@@ -142,8 +142,8 @@ test('the JSON twins verify and withdraw, and say who attested', async () => {
 });
 
 test('role matrix: only officers and admins; anonymous users are sent to sign in', async () => {
-  const { seller, owner } = await sellerWithOwner(t.app, t.db);
-  const buyer = await signedIn(t.app, t.db, 'buyer');
+  const { seller, owner } = await sellerWithOwner(t);
+  const buyer = await signedIn(t, 'buyer');
   for (const [who, c] of [
     ['buyer', buyer.client],
     ['seller', owner.client],
@@ -166,20 +166,20 @@ test('role matrix: only officers and admins; anonymous users are sent to sign in
   assert.equal((await row(seller.id)).verificationMethod, null);
 
   for (const role of ['officer', 'admin'] as const) {
-    const { seller: other } = await sellerWithOwner(t.app, t.db);
-    const staff = await signedIn(t.app, t.db, role);
+    const { seller: other } = await sellerWithOwner(t);
+    const staff = await signedIn(t, role);
     assert.equal((await staff.client.form(page(other.id), { note: 'Đã đối chiếu.' })).statusCode, 303, role);
   }
 });
 
 test('nothing to verify on a rejected application, nor without a representative', async () => {
-  const officer = await signedIn(t.app, t.db, 'officer');
-  const { seller: rejected } = await sellerWithOwner(t.app, t.db, { status: 'rejected' });
+  const officer = await signedIn(t, 'officer');
+  const { seller: rejected } = await sellerWithOwner(t, { status: 'rejected' });
   const closed = await officer.client.form(page(rejected.id), { note: 'Đã đối chiếu.' });
   assert.equal(closed.statusCode, 409);
   assert.match(closed.body, /đã bị từ chối hoặc chấm dứt/);
 
-  const { seller: bare } = await sellerWithOwner(t.app, t.db, { repName: null });
+  const { seller: bare } = await sellerWithOwner(t, { repName: null });
   const res = await officer.client.json('POST', api(bare.id), { note: 'Đã đối chiếu.' });
   assert.equal(res.statusCode, 409);
   assert.match(res.json().error.message, /chưa có họ tên và số căn cước/);
@@ -189,7 +189,7 @@ test('nothing to verify on a rejected application, nor without a representative'
 });
 
 test('without VNeID configured there is no VNeID button and the start answers 404', async () => {
-  const { seller, owner } = await sellerWithOwner(t.app, t.db);
+  const { seller, owner } = await sellerWithOwner(t);
   const mine = await owner.client.get(`/kenh-ban-hang/xac-thuc?seller=${seller.id}`);
   assert.doesNotMatch(mine.body, /href="\/kenh-ban-hang\/xac-thuc\/vneid/);
   const start = await owner.client.get(`/kenh-ban-hang/xac-thuc/vneid?seller=${seller.id}`);

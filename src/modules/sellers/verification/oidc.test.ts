@@ -2,10 +2,10 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { and, eq } from 'drizzle-orm';
 import type { Client, TestApp } from '../../../../test/helpers.js';
-import { testApp } from '../../../../test/helpers.js';
+import { signedIn, testApp } from '../../../../test/helpers.js';
 import { auditLog } from '../../../platform/audit/schema.js';
 import { sellers } from '../schema.js';
-import { sellerWithOwner, signedIn } from './test-fixtures.js';
+import { sellerWithOwner } from './test-fixtures.js';
 import { startTestIdp, type TestIdp } from './test-idp.js';
 import { normalizeName } from './verifier.js';
 
@@ -68,7 +68,7 @@ test('names compare without case, accents or extra spaces', () => {
 });
 
 test('the representative in person: verified through VNeID, nothing but the evidence stored', async () => {
-  const { seller, owner } = await sellerWithOwner(t.app, t.db);
+  const { seller, owner } = await sellerWithOwner(t);
   const c = owner.client;
   const page = await c.get(`/kenh-ban-hang/xac-thuc?seller=${seller.id}`);
   assert.equal(page.statusCode, 200);
@@ -115,7 +115,7 @@ test('the representative in person: verified through VNeID, nothing but the evid
 });
 
 test('someone else signing in to VNeID: refused, nothing stored, a security event kept', async () => {
-  const { seller, owner } = await sellerWithOwner(t.app, t.db);
+  const { seller, owner } = await sellerWithOwner(t);
   const c = owner.client;
   const back = await idp.authorize((await start(c, seller.id)).href, 'vneid-other');
   const res = await callback(c, back);
@@ -141,7 +141,7 @@ test('someone else signing in to VNeID: refused, nothing stored, a security even
 });
 
 test('the name must match too; a citizen_id claim is read like personal_id', async () => {
-  const renamed = await sellerWithOwner(t.app, t.db);
+  const renamed = await sellerWithOwner(t);
   const res = await callback(
     renamed.owner.client,
     await idp.authorize((await start(renamed.owner.client, renamed.seller.id)).href, 'vneid-renamed'),
@@ -151,7 +151,7 @@ test('the name must match too; a citizen_id claim is read like personal_id', asy
   assert.deepEqual((event.data as { mismatched: string[] }).mismatched, ['name']);
   assert.equal((await row(renamed.seller.id)).verificationMethod, null);
 
-  const cccd = await sellerWithOwner(t.app, t.db);
+  const cccd = await sellerWithOwner(t);
   const ok = await callback(
     cccd.owner.client,
     await idp.authorize((await start(cccd.owner.client, cccd.seller.id)).href, 'vneid-cccd'),
@@ -161,7 +161,7 @@ test('the name must match too; a citizen_id claim is read like personal_id', asy
 });
 
 test('a tampered state is refused before the code is used', async () => {
-  const { seller, owner } = await sellerWithOwner(t.app, t.db);
+  const { seller, owner } = await sellerWithOwner(t);
   const c = owner.client;
   const back = await idp.authorize((await start(c, seller.id)).href, 'vneid-dao');
   back.searchParams.set('state', `${back.searchParams.get('state')}x`);
@@ -180,7 +180,7 @@ test('a tampered state is refused before the code is used', async () => {
 });
 
 test('a forged flow cookie, or one started by another user, is refused', async () => {
-  const { seller, owner } = await sellerWithOwner(t.app, t.db);
+  const { seller, owner } = await sellerWithOwner(t);
   const c = owner.client;
   const back = await idp.authorize((await start(c, seller.id)).href, 'vneid-dao');
   const cookie = c.cookies.get('vneid_flow')!;
@@ -191,7 +191,7 @@ test('a forged flow cookie, or one started by another user, is refused', async (
   const forged = await callback(c, back);
   assert.match(String(forged.headers.location), /result=state/);
 
-  const other = await signedIn(t.app, t.db);
+  const other = await signedIn(t);
   other.client.cookies.set('vneid_flow', cookie);
   const stolen = await callback(other.client, back);
   assert.match(String(stolen.headers.location), /result=state/);
@@ -199,7 +199,7 @@ test('a forged flow cookie, or one started by another user, is refused', async (
 });
 
 test('the person cancels at VNeID: a clear message, back to the seller centre', async () => {
-  const { seller, owner } = await sellerWithOwner(t.app, t.db);
+  const { seller, owner } = await sellerWithOwner(t);
   const c = owner.client;
   const back = await idp.authorize((await start(c, seller.id)).href, 'vneid-dao', { cancel: true });
   assert.equal(back.searchParams.get('error'), 'access_denied');
@@ -212,7 +212,7 @@ test('the person cancels at VNeID: a clear message, back to the seller centre', 
 });
 
 test('who may start a check: members only, with a representative on file', async () => {
-  const { seller } = await sellerWithOwner(t.app, t.db);
+  const { seller } = await sellerWithOwner(t);
   const anonymous = await t.app.inject({
     method: 'GET',
     url: `/kenh-ban-hang/xac-thuc/vneid?seller=${seller.id}`,
@@ -220,21 +220,21 @@ test('who may start a check: members only, with a representative on file', async
   assert.equal(anonymous.statusCode, 302);
   assert.match(String(anonymous.headers.location), /^\/dang-nhap\?next=/);
 
-  const stranger = await signedIn(t.app, t.db);
+  const stranger = await signedIn(t);
   const res = await stranger.client.get(`/kenh-ban-hang/xac-thuc/vneid?seller=${seller.id}`);
   assert.equal(res.statusCode, 403);
   assert.match(res.body, /không phải là thành viên/);
   const api = await stranger.client.json('GET', `/api/v1/seller/verification?seller=${seller.id}`);
   assert.equal(api.statusCode, 403);
 
-  const bare = await sellerWithOwner(t.app, t.db, { repCitizenId: null, status: 'draft' });
+  const bare = await sellerWithOwner(t, { repCitizenId: null, status: 'draft' });
   const noRep = await bare.owner.client.get(`/kenh-ban-hang/xac-thuc/vneid?seller=${bare.seller.id}`);
   assert.equal(noRep.statusCode, 409);
   assert.match(noRep.body, /chưa có họ tên và số căn cước của người đại diện/);
 });
 
 test('a result typed into the address does not pretend to verify', async () => {
-  const { seller, owner } = await sellerWithOwner(t.app, t.db);
+  const { seller, owner } = await sellerWithOwner(t);
   const page = await owner.client.get(`/kenh-ban-hang/xac-thuc?seller=${seller.id}&result=ok`);
   assert.equal(page.statusCode, 200);
   assert.doesNotMatch(page.body, /Xác thực thành công/);

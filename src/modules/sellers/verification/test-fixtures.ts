@@ -1,40 +1,19 @@
 import { randomBytes } from 'node:crypto';
-import { Client } from '../../../../test/helpers.js';
-import type { App } from '../../../app.js';
-import type { Db } from '../../../platform/db/pool.js';
-import { createSession, createUser } from '../../identity/index.js';
+import { signedIn, type TestApp } from '../../../../test/helpers.js';
 import { sellerMembers, sellers } from '../schema.js';
-
-type Role = 'buyer' | 'officer' | 'admin';
-
-/** A signed-in browser for a new user of the given role. */
-export async function signedIn(app: App, db: Db, role: Role = 'buyer', fullName = 'Người dùng thử') {
-  const tag = randomBytes(4).toString('hex');
-  const user = await createUser(db, {
-    email: `${role}-${tag}@example.vn`,
-    fullName,
-    password: 'mat-khau-dai-123',
-    role,
-  });
-  const { token } = await createSession(db, user.id, {});
-  const client = new Client(app);
-  client.cookies.set('sid', token);
-  return { user, client };
-}
 
 /** A seller row with its owner signed in, as the application form would have left it. */
 export async function sellerWithOwner(
-  app: App,
-  db: Db,
+  t: TestApp,
   s: {
     repName?: string | null;
     repCitizenId?: string | null;
     status?: (typeof sellers.$inferInsert)['status'];
   } = {},
 ) {
-  const owner = await signedIn(app, db, 'buyer', 'Chủ gian hàng');
+  const owner = await signedIn(t, 'buyer', 'Chủ gian hàng');
   const tag = randomBytes(4).toString('hex');
-  const [seller] = await db
+  const [seller] = await t.db
     .insert(sellers)
     .values({
       legalForm: 'household',
@@ -46,6 +25,6 @@ export async function sellerWithOwner(
       createdBy: owner.user.id,
     })
     .returning();
-  await db.insert(sellerMembers).values({ sellerId: seller.id, userId: owner.user.id, role: 'owner' });
+  await t.db.insert(sellerMembers).values({ sellerId: seller.id, userId: owner.user.id, role: 'owner' });
   return { seller, owner };
 }
