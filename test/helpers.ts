@@ -2,10 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { and, asc, eq } from 'drizzle-orm';
 import pg from 'pg';
 import { type App, buildApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
 import { actorOf, createSession, createUser, type Role } from '../src/modules/identity/index.js';
+import { auditLog } from '../src/platform/audit/schema.js';
 import { createDb, type Db } from '../src/platform/db/pool.js';
 import type { Mail, MailSender } from '../src/platform/mail/mailer.js';
 
@@ -170,3 +172,12 @@ export async function signedIn(t: TestApp, role: Role = 'buyer', fullName?: stri
   return { user, client, actor: actorOf(user) };
 }
 export type SignedIn = Awaited<ReturnType<typeof signedIn>>;
+
+/** The audit entries of one action on one subject, oldest first. */
+export function auditsOf(t: TestApp, subjectId: string, action: string) {
+  return t.db
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.subjectId, subjectId), eq(auditLog.action, action)))
+    .orderBy(asc(auditLog.id));
+}

@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { and, eq } from 'drizzle-orm';
-import { type SignedIn, signedIn, type TestApp } from '../../../test/helpers.js';
-import { auditLog } from '../../platform/audit/schema.js';
+import { eq } from 'drizzle-orm';
+import { auditsOf, type SignedIn, signedIn, type TestApp } from '../../../test/helpers.js';
 import { translate } from '../../platform/http/i18n.js';
 import { notifications } from '../notifications/schema.js';
 import { appWithOfficer, bearer, makeSeller } from './console-test-fixtures.js';
@@ -15,11 +14,6 @@ after(() => t.close());
 
 const statusOf = async (id: string) =>
   (await t.db.select({ s: sellers.status }).from(sellers).where(eq(sellers.id, id)))[0].s;
-const auditsOf = (id: string, action: string) =>
-  t.db
-    .select()
-    .from(auditLog)
-    .where(and(eq(auditLog.subjectId, id), eq(auditLog.action, action)));
 /** The seller module's own wording of a notice, filled in as the member receives it. */
 const vi = (key: string, params: Record<string, string> = {}) => translate('vi', key, params);
 const noticesOf = (userId: string) =>
@@ -43,7 +37,7 @@ test('approving with a note: 303 back to the detail with a confirmation, audit r
   assert.match(page.body, /action="\/quan-ly\/ho-so\/[^"]+\/suspend"/);
   assert.doesNotMatch(page.body, /action="\/quan-ly\/ho-so\/[^"]+\/(approve|reject|request_changes)"/);
 
-  const [audit] = await auditsOf(seller.id, 'seller.approve');
+  const [audit] = await auditsOf(t, seller.id, 'seller.approve');
   assert.equal(audit.actorId, officer.user.id);
   assert.equal(audit.subjectType, 'seller');
   assert.equal(audit.reason, 'Hồ sơ đầy đủ, chúc cơ sở kinh doanh tốt.');
@@ -81,7 +75,7 @@ test('rejecting without a reason re-renders the detail with 422 and the error on
     assert.match(res.body, /id="f-reason-reject"[^>]*aria-invalid="true"/);
   }
   assert.equal(await statusOf(seller.id), 'submitted');
-  assert.equal((await auditsOf(seller.id, 'seller.reject')).length, 0);
+  assert.equal((await auditsOf(t, seller.id, 'seller.reject')).length, 0);
 
   officer.client.lang = 'en';
   const en = await officer.client.form(`/quan-ly/ho-so/${seller.id}/request_changes`, { reason: '' });
@@ -100,7 +94,7 @@ test('rejecting and requesting changes with a reason tell the seller why', async
   const [n1] = await noticesOf(rejected.owner.id);
   assert.match(n1.body, /Lý do: Mã số thuế không khớp với giấy đăng ký\./);
   assert.equal(
-    (await auditsOf(rejected.seller.id, 'seller.reject'))[0].reason,
+    (await auditsOf(t, rejected.seller.id, 'seller.reject'))[0].reason,
     'Mã số thuế không khớp với giấy đăng ký.',
   );
 
@@ -132,8 +126,8 @@ test('suspending, reinstating and terminating a shop each need a reason and are 
     assert.equal(res.statusCode, 303, action);
     assert.equal(await statusOf(seller.id), to);
   }
-  assert.equal((await auditsOf(seller.id, 'seller.suspend')).length, 2);
-  assert.equal((await auditsOf(seller.id, 'seller.terminate'))[0].reason, 'Vi phạm nhiều lần.');
+  assert.equal((await auditsOf(t, seller.id, 'seller.suspend')).length, 2);
+  assert.equal((await auditsOf(t, seller.id, 'seller.terminate'))[0].reason, 'Vi phạm nhiều lần.');
   const titles = (await noticesOf(owner.id)).map((n) => n.title);
   for (const action of ['suspend', 'reinstate', 'terminate']) {
     assert.ok(titles.includes(vi(`seller.notice.${action}.title`, { shop: seller.shopName })), action);
@@ -163,7 +157,7 @@ test('an action the state no longer allows (another officer decided meanwhile) i
   });
   assert.equal(api.statusCode, 409);
   assert.equal(api.json().error.code, 'invalid_transition');
-  assert.equal((await auditsOf(seller.id, 'seller.approve')).length, 1);
+  assert.equal((await auditsOf(t, seller.id, 'seller.approve')).length, 1);
 });
 
 test('unknown actions, unknown sellers and drafts are 404; a form without its CSRF token is refused', async () => {

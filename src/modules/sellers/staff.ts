@@ -10,6 +10,7 @@ import { parseInput } from '../../platform/http/validation.js';
 import { queueMail } from '../../platform/mail/outbox.js';
 import type { Deps } from '../../platform/module.js';
 import { findUserByEmail, sha256, userContacts } from '../identity/index.js';
+import { isSellerMember } from './documents.js';
 import { sellerInvites, sellerMembers, sellers } from './schema.js';
 import { zEmail } from './validators.js';
 
@@ -45,12 +46,8 @@ export async function inviteStaff(deps: Deps, actor: Actor, sellerId: string, bo
   const shop = await ownedSeller(deps.db, sellerId, actor.id);
   if (closedStates.includes(shop.status)) throw conflict('seller.staff.closed');
   const user = await findUserByEmail(deps.db, email);
-  if (user) {
-    const [m] = await deps.db
-      .select({ role: sellerMembers.role })
-      .from(sellerMembers)
-      .where(and(eq(sellerMembers.sellerId, sellerId), eq(sellerMembers.userId, user.id)));
-    if (m) throw invalid('email', 'seller.staff.already_member');
+  if (user && (await isSellerMember(deps.db, sellerId, user.id))) {
+    throw invalid('email', 'seller.staff.already_member');
   }
   const token = randomBytes(32).toString('base64url');
   const link = `${deps.config.publicUrl}/kenh-ban-hang/loi-moi?token=${token}`;

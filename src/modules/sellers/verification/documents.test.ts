@@ -1,11 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { and, eq } from 'drizzle-orm';
-import { signedIn, type TestApp, testApp } from '../../../../test/helpers.js';
-import { auditLog } from '../../../platform/audit/schema.js';
+import { auditsOf, signedIn, type TestApp, testApp } from '../../../../test/helpers.js';
 import { listNotifications } from '../../notifications/index.js';
-import { sellers } from '../schema.js';
-import { sellerWithOwner } from './test-fixtures.js';
+import { sellerRow, sellerWithOwner } from './test-fixtures.js';
 
 let t: TestApp;
 before(async () => {
@@ -15,18 +12,6 @@ after(() => t.close());
 
 const page = (id: string) => `/quan-ly/ho-so/${id}/xac-minh`;
 const api = (id: string) => `/api/v1/officer/applications/${id}/verification`;
-
-async function row(id: string) {
-  const [s] = await t.db.select().from(sellers).where(eq(sellers.id, id));
-  return s;
-}
-
-async function audits(sellerId: string, action: string) {
-  return t.db
-    .select()
-    .from(auditLog)
-    .where(and(eq(auditLog.subjectId, sellerId), eq(auditLog.action, action)));
-}
 
 test('an officer records a documents check, audited, and the seller is told', async () => {
   const { seller, owner } = await sellerWithOwner(t);
@@ -41,18 +26,18 @@ test('an officer records a documents check, audited, and the seller is told', as
   assert.equal(empty.statusCode, 422);
   assert.match(empty.body, /Có lỗi cần sửa/);
   assert.match(empty.body, /Ghi chú: Vui lòng nhập thông tin này/);
-  assert.equal((await row(seller.id)).verificationMethod, null);
+  assert.equal((await sellerRow(t, seller.id)).verificationMethod, null);
 
   const note = 'Đã đối chiếu giấy chứng nhận đăng ký hộ kinh doanh và căn cước 056190001234 với bản gốc.';
   const res = await officer.client.form(page(seller.id), { note });
   assert.equal(res.statusCode, 303);
   assert.equal(res.headers.location, `/quan-ly/ho-so/${seller.id}`);
 
-  const s = await row(seller.id);
+  const s = await sellerRow(t, seller.id);
   assert.equal(s.verificationMethod, 'documents');
   assert.ok(s.verifiedAt);
   assert.deepEqual(s.verification, { officerId: officer.user.id, note });
-  const [entry] = await audits(seller.id, 'seller.verification.documents');
+  const [entry] = await auditsOf(t, seller.id, 'seller.verification.documents');
   assert.equal(entry.actorId, officer.user.id);
   assert.equal(entry.reason, note);
   assert.ok(entry.at);
@@ -76,7 +61,7 @@ test('an officer records a documents check, audited, and the seller is told', as
   const twice = await officer.client.form(page(seller.id), { note: 'Lần nữa' });
   assert.equal(twice.statusCode, 409);
   assert.match(twice.body, /đã được xác thực/);
-  assert.deepEqual((await row(seller.id)).verification, { officerId: officer.user.id, note });
+  assert.deepEqual((await sellerRow(t, seller.id)).verification, { officerId: officer.user.id, note });
 });
 
 test('an officer withdraws a verification with a reason; the seller sees why', async () => {
@@ -87,19 +72,19 @@ test('an officer withdraws a verification with a reason; the seller sees why', a
   const noReason = await officer.client.form(`${page(seller.id)}/thu-hoi`, { reason: '' });
   assert.equal(noReason.statusCode, 422);
   assert.match(noReason.body, /Lý do: Vui lòng nhập thông tin này/);
-  assert.equal((await row(seller.id)).verificationMethod, 'documents');
+  assert.equal((await sellerRow(t, seller.id)).verificationMethod, 'documents');
 
   const reason = 'Căn cước nộp kèm là giả mạo (xác nhận của Công an phường).';
   const res = await officer.client.form(`${page(seller.id)}/thu-hoi`, { reason });
   assert.equal(res.statusCode, 303);
-  const s = await row(seller.id);
+  const s = await sellerRow(t, seller.id);
   assert.equal(s.verificationMethod, null);
   assert.equal(s.verifiedAt, null);
   const revoked = (s.verification as { revoked: Record<string, unknown> }).revoked;
   assert.equal(revoked.reason, reason);
   assert.equal(revoked.by, officer.user.id);
   assert.equal(revoked.method, 'documents');
-  const [entry] = await audits(seller.id, 'seller.verification.revoke');
+  const [entry] = await auditsOf(t, seller.id, 'seller.verification.revoke');
   assert.equal(entry.reason, reason);
   assert.equal(entry.actorId, officer.user.id);
 
@@ -163,7 +148,7 @@ test('role matrix: only officers and admins; anonymous users are sent to sign in
   assert.equal(anonymous.headers.location, `/dang-nhap?next=${encodeURIComponent(page(seller.id))}`);
   const anonApi = await t.app.inject({ method: 'POST', url: api(seller.id), payload: { note: 'x' } });
   assert.equal(anonApi.statusCode, 401);
-  assert.equal((await row(seller.id)).verificationMethod, null);
+  assert.equal((await sellerRow(t, seller.id)).verificationMethod, null);
 
   for (const role of ['officer', 'admin'] as const) {
     const { seller: other } = await sellerWithOwner(t);

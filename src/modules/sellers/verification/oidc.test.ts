@@ -1,11 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { and, eq } from 'drizzle-orm';
-import type { Client, TestApp } from '../../../../test/helpers.js';
-import { signedIn, testApp } from '../../../../test/helpers.js';
-import { auditLog } from '../../../platform/audit/schema.js';
-import { sellers } from '../schema.js';
-import { sellerWithOwner } from './test-fixtures.js';
+import { auditsOf, type Client, signedIn, type TestApp, testApp } from '../../../../test/helpers.js';
+import { sellerRow, sellerWithOwner } from './test-fixtures.js';
 import { startTestIdp, type TestIdp } from './test-idp.js';
 import { normalizeName } from './verifier.js';
 
@@ -50,18 +46,6 @@ async function start(c: Client, sellerId: string): Promise<URL> {
 /** The app's callback, reached the way the browser would with what the provider sent back. */
 const callback = (c: Client, back: URL) => c.get(`${back.pathname}${back.search}`);
 
-async function row(id: string) {
-  const [s] = await t.db.select().from(sellers).where(eq(sellers.id, id));
-  return s;
-}
-
-async function audits(sellerId: string, action: string) {
-  return t.db
-    .select()
-    .from(auditLog)
-    .where(and(eq(auditLog.subjectId, sellerId), eq(auditLog.action, action)));
-}
-
 test('names compare without case, accents or extra spaces', () => {
   assert.equal(normalizeName('  NGUYỄN  Thị Hồng ĐÀO '), normalizeName('nguyen thi hong dao'));
   assert.notEqual(normalizeName('Nguyễn Thị Hồng Đào'), normalizeName('Nguyễn Thị Hồng Đan'));
@@ -89,14 +73,14 @@ test('the representative in person: verified through VNeID, nothing but the evid
   assert.equal(res.headers.location, `/kenh-ban-hang/xac-thuc?seller=${seller.id}&result=ok`);
   assert.ok(!c.cookies.has('vneid_flow'), 'the flow cookie is used once');
 
-  const s = await row(seller.id);
+  const s = await sellerRow(t, seller.id);
   assert.equal(s.verificationMethod, 'oidc');
   assert.ok(s.verifiedAt);
   assert.deepEqual(Object.keys(s.verification ?? {}).sort(), ['issuer', 'name', 'subject', 'verifiedAt']);
   assert.equal(s.verification?.issuer, idp.issuer);
   assert.equal(s.verification?.subject, 'vneid-dao');
   assert.equal(s.verification?.name, 'NGUYỄN THỊ HỒNG ĐÀO');
-  assert.equal((await audits(seller.id, 'seller.verification.oidc')).length, 1);
+  assert.equal((await auditsOf(t, seller.id, 'seller.verification.oidc')).length, 1);
 
   const done = await c.get(String(res.headers.location));
   assert.match(done.body, /Xác thực thành công/);
@@ -122,11 +106,11 @@ test('someone else signing in to VNeID: refused, nothing stored, a security even
   assert.equal(res.statusCode, 303);
   assert.match(String(res.headers.location), /result=mismatch/);
 
-  const s = await row(seller.id);
+  const s = await sellerRow(t, seller.id);
   assert.equal(s.verificationMethod, null);
   assert.equal(s.verifiedAt, null);
   assert.equal(s.verification, null);
-  const [event] = await audits(seller.id, 'seller.verification.oidc_refused');
+  const [event] = await auditsOf(t, seller.id, 'seller.verification.oidc_refused');
   assert.equal(event.reason, 'mismatch');
   assert.equal(event.actorId, owner.user.id);
   assert.deepEqual((event.data as { mismatched: string[] }).mismatched, ['citizen_id']);
@@ -147,9 +131,9 @@ test('the name must match too; a citizen_id claim is read like personal_id', asy
     await idp.authorize((await start(renamed.owner.client, renamed.seller.id)).href, 'vneid-renamed'),
   );
   assert.match(String(res.headers.location), /result=mismatch/);
-  const [event] = await audits(renamed.seller.id, 'seller.verification.oidc_refused');
+  const [event] = await auditsOf(t, renamed.seller.id, 'seller.verification.oidc_refused');
   assert.deepEqual((event.data as { mismatched: string[] }).mismatched, ['name']);
-  assert.equal((await row(renamed.seller.id)).verificationMethod, null);
+  assert.equal((await sellerRow(t, renamed.seller.id)).verificationMethod, null);
 
   const cccd = await sellerWithOwner(t);
   const ok = await callback(
@@ -157,7 +141,7 @@ test('the name must match too; a citizen_id claim is read like personal_id', asy
     await idp.authorize((await start(cccd.owner.client, cccd.seller.id)).href, 'vneid-cccd'),
   );
   assert.match(String(ok.headers.location), /result=ok/);
-  assert.equal((await row(cccd.seller.id)).verificationMethod, 'oidc');
+  assert.equal((await sellerRow(t, cccd.seller.id)).verificationMethod, 'oidc');
 });
 
 test('a tampered state is refused before the code is used', async () => {
@@ -167,8 +151,8 @@ test('a tampered state is refused before the code is used', async () => {
   back.searchParams.set('state', `${back.searchParams.get('state')}x`);
   const res = await callback(c, back);
   assert.match(String(res.headers.location), /result=state/);
-  assert.equal((await row(seller.id)).verificationMethod, null);
-  assert.equal((await audits(seller.id, 'seller.verification.oidc_refused'))[0].reason, 'state');
+  assert.equal((await sellerRow(t, seller.id)).verificationMethod, null);
+  assert.equal((await auditsOf(t, seller.id, 'seller.verification.oidc_refused'))[0].reason, 'state');
   const page = await c.get(String(res.headers.location));
   assert.match(page.body, /không khớp với yêu cầu mà trình duyệt này đã gửi/);
 
@@ -176,7 +160,7 @@ test('a tampered state is refused before the code is used', async () => {
   back.searchParams.set('state', back.searchParams.get('state')!.slice(0, -1));
   const replay = await callback(c, back);
   assert.match(String(replay.headers.location), /result=expired/);
-  assert.equal((await row(seller.id)).verificationMethod, null);
+  assert.equal((await sellerRow(t, seller.id)).verificationMethod, null);
 });
 
 test('a forged flow cookie, or one started by another user, is refused', async () => {
@@ -195,7 +179,7 @@ test('a forged flow cookie, or one started by another user, is refused', async (
   other.client.cookies.set('vneid_flow', cookie);
   const stolen = await callback(other.client, back);
   assert.match(String(stolen.headers.location), /result=state/);
-  assert.equal((await row(seller.id)).verificationMethod, null);
+  assert.equal((await sellerRow(t, seller.id)).verificationMethod, null);
 });
 
 test('the person cancels at VNeID: a clear message, back to the seller centre', async () => {
@@ -208,7 +192,7 @@ test('the person cancels at VNeID: a clear message, back to the seller centre', 
   const page = await c.get(String(res.headers.location));
   assert.match(page.body, /Bạn đã hủy hoặc không cho phép chia sẻ thông tin trên VNeID/);
   assert.match(page.body, /href="\/kenh-ban-hang"/);
-  assert.equal((await row(seller.id)).verificationMethod, null);
+  assert.equal((await sellerRow(t, seller.id)).verificationMethod, null);
 });
 
 test('who may start a check: members only, with a representative on file', async () => {

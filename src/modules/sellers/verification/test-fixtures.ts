@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { eq } from 'drizzle-orm';
 import { signedIn, type TestApp } from '../../../../test/helpers.js';
 import { sellerMembers, sellers } from '../schema.js';
 
@@ -27,4 +28,10 @@ export async function sellerWithOwner(
     .returning();
   await t.db.insert(sellerMembers).values({ sellerId: seller.id, userId: owner.user.id, role: 'owner' });
   return { seller, owner };
+}
+
+/** The seller's row as stored now. */
+export async function sellerRow(t: TestApp, id: string) {
+  const [s] = await t.db.select().from(sellers).where(eq(sellers.id, id));
+  return s;
 }
