@@ -35,14 +35,7 @@ export async function testApp(env: Record<string, string> = {}): Promise<TestApp
   const dbUrl = base.replace(/\/[^/]+$/, `/${name}`);
   const db = createDb(dbUrl, 5);
   const dataDir = mkdtempSync(path.join(tmpdir(), 'tmdt-app-'));
-  const config = loadConfig({
-    DATABASE_URL: dbUrl,
-    DATA_DIR: dataDir,
-    NODE_ENV: 'test',
-    LOG_LEVEL: 'silent',
-    SESSION_SECRET: 'test-secret-test-secret-test-secret-0123',
-    ...env,
-  });
+  const config = testConfig(dbUrl, dataDir, env);
   const mails: Mail[] = [];
   const mailer: MailSender = {
     async send(m) {
@@ -62,6 +55,18 @@ export async function testApp(env: Record<string, string> = {}): Promise<TestApp
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** The configuration of an app under test: quiet, on the given database and data directory. */
+export function testConfig(dbUrl: string, dataDir: string, env: Record<string, string> = {}) {
+  return loadConfig({
+    DATABASE_URL: dbUrl,
+    DATA_DIR: dataDir,
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    SESSION_SECRET: 'test-secret-test-secret-test-secret-0123',
+    ...env,
+  });
 }
 
 type InjectRes = Awaited<ReturnType<App['inject']>>;

@@ -29,6 +29,22 @@ async function query<T extends pg.QueryResultRow>(url: string, text: string): Pr
   }
 }
 
+/** The app's database on the external server, as its owner (not a superuser). */
+const appDbUrl = () => `postgres://tmdt:${appPassword}@127.0.0.1:${server.port}/tmdt`;
+
+/** `start` on the external database (demo data asked for), kept in `app` so that `after` stops it if a test fails. */
+async function startApp() {
+  const port = await freePort();
+  app = runMain(['start'], {
+    DATABASE_URL: appDbUrl(),
+    PORT: String(port),
+    DATA_DIR: dataDir,
+    SEED_DEMO: 'true',
+    LOG_LEVEL: 'warn',
+  });
+  return { started: app, port };
+}
+
 before(async () => {
   server = await startPgServer('sieu-quan-tri');
   await query(server.url, `CREATE ROLE tmdt LOGIN PASSWORD '${appPassword}'`);
@@ -50,16 +66,9 @@ test('the external server is PostgreSQL 14 or newer, separate from the app', asy
 });
 
 test('the app starts on DATABASE_URL, serves pages over HTTP, and its data lands on that server', async () => {
-  const dbUrl = `postgres://tmdt:${appPassword}@127.0.0.1:${server.port}/tmdt`;
-  const port = await freePort();
-  app = runMain(['start'], {
-    DATABASE_URL: dbUrl,
-    PORT: String(port),
-    DATA_DIR: dataDir,
-    SEED_DEMO: 'true',
-    LOG_LEVEL: 'warn',
-  });
-  const out = await app.waitFor(/is running/, 120_000);
+  const dbUrl = appDbUrl();
+  const { started, port } = await startApp();
+  const out = await started.waitFor(/is running/, 120_000);
   assert.doesNotMatch(out, /Embedded PostgreSQL/, 'no embedded database was started');
   assert.match(out, /Demo data loaded/);
 
@@ -90,8 +99,8 @@ test('the app starts on DATABASE_URL, serves pages over HTTP, and its data lands
   );
   assert.ok(conns[0].n >= 1, 'the running app holds connections to this server');
 
-  assert.equal(await app.stop('SIGTERM'), 0, app.output());
-  assert.match(app.output(), /SIGTERM received: stopping…\nStopped cleanly\./);
+  assert.equal(await started.stop('SIGTERM'), 0, started.output());
+  assert.match(started.output(), /SIGTERM received: stopping…\nStopped cleanly\./);
   const left = await query<{ n: number }>(
     server.url,
     `SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'tmdt'`,
@@ -101,21 +110,14 @@ test('the app starts on DATABASE_URL, serves pages over HTTP, and its data lands
 });
 
 test('a second start on the same database neither migrates twice nor seeds again', async () => {
-  const dbUrl = `postgres://tmdt:${appPassword}@127.0.0.1:${server.port}/tmdt`;
+  const dbUrl = appDbUrl();
   const [before] = await query<{ n: number }>(dbUrl, 'SELECT count(*)::int AS n FROM users');
-  const port = await freePort();
-  app = runMain(['start'], {
-    DATABASE_URL: dbUrl,
-    PORT: String(port),
-    DATA_DIR: dataDir,
-    SEED_DEMO: 'true',
-    LOG_LEVEL: 'warn',
-  });
-  const out = await app.waitFor(/is running/, 60_000);
+  const { started, port } = await startApp();
+  const out = await started.waitFor(/is running/, 60_000);
   assert.doesNotMatch(out, /Demo data loaded/);
   assert.equal((await fetch(`http://127.0.0.1:${port}/`)).status, 200);
   const [afterStart] = await query<{ n: number }>(dbUrl, 'SELECT count(*)::int AS n FROM users');
   assert.equal(afterStart.n, before.n);
-  assert.equal(await app.stop('SIGTERM'), 0, app.output());
+  assert.equal(await started.stop('SIGTERM'), 0, started.output());
   app = undefined;
 });

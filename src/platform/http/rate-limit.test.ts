@@ -4,9 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { sql } from 'drizzle-orm';
-import { type TestApp, testApp } from '../../../test/helpers.js';
+import { type TestApp, testApp, testConfig } from '../../../test/helpers.js';
 import { type App, buildApp } from '../../app.js';
-import { loadConfig } from '../../config.js';
 import { createDb } from '../db/pool.js';
 
 /**
@@ -15,14 +14,7 @@ import { createDb } from '../db/pool.js';
  */
 async function instance(dbUrl: string, dataDir: string) {
   const db = createDb(dbUrl, 3);
-  const config = loadConfig({
-    DATABASE_URL: dbUrl,
-    DATA_DIR: dataDir,
-    NODE_ENV: 'test',
-    LOG_LEVEL: 'silent',
-    SESSION_SECRET: 'test-secret-test-secret-test-secret-0123',
-  });
-  const app = await buildApp({ config, db, logger: false });
+  const app = await buildApp({ config: testConfig(dbUrl, dataDir), db, logger: false });
   const limit = (timeWindow: string) => ({ config: { rateLimit: { max: 3, timeWindow } } });
   app.get('/api/v1/test/limited', limit('1 minute'), async () => ({ ok: true }));
   app.get('/test/limited', limit('1 minute'), async () => 'ok');
