@@ -1,7 +1,12 @@
 import type { Module } from '../../platform/module.js';
 import './messages.js';
+import { mediaRoutes } from './routes-media.js';
+import { officerProductRoutes } from './routes-officer.js';
+import { sellerProductRoutes } from './routes-seller.js';
+import { sellerProductApiRoutes } from './routes-seller-api.js';
 
 export { canPublish } from './access.js';
+export { addProductImage, RENDITION_WIDTHS, renditionWidths } from './images.js';
 export { MAX_VARIANTS, type ProductInput, productInputSchema, type VariantInput } from './input.js';
 export {
   isProductAction,
@@ -37,6 +42,17 @@ export {
   updateProduct,
   type Variant,
 } from './service.js';
+export { adjustStock } from './stock.js';
 export { productHistory, transitionProduct } from './transitions.js';
 
-export const catalogModule: Module = { name: 'catalog' };
+export { imageUrl, type PictureSource, ProductPicture } from './views/image.js';
+
+export const catalogModule: Module = {
+  name: 'catalog',
+  routes(app, deps) {
+    sellerProductRoutes(app, deps);
+    sellerProductApiRoutes(app, deps);
+    officerProductRoutes(app, deps);
+    mediaRoutes(app, deps);
+  },
+};

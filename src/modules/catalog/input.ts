@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { commune, province } from '../geo/index.js';
+import { MAX_VARIANTS } from './limits.js';
 import { MAX_DONG, parseWholeNumber } from './money.js';
 import { parseDay, todayInVietnam } from './ocop.js';
 import { certificationCodes, isLeaf, ocopGroups, ocopStars, unitCodes } from './reference.js';
@@ -9,7 +10,7 @@ import { certificationCodes, isLeaf, ocopGroups, ocopStars, unitCodes } from './
  * (forms, spreadsheets) or as a JSON number; messages are i18n keys. Field paths are the
  * form's names ("variants.2.price"), so an error lands next to its field.
  */
-export const MAX_VARIANTS = 20;
+export { MAX_VARIANTS };
 
 /** A value as typed: trimmed text, '' when missing (JSON numbers become text too). */
 const typed = (max = 200) =>

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Locale } from '../../platform/http/i18n.js';
-import { ocopGroupLabel, ocopGroups } from '../sellers/index.js';
 
 const referenceDir = path.resolve(import.meta.dirname, '../../../data/reference');
 const readJson = <T>(name: string): T => JSON.parse(readFileSync(path.join(referenceDir, name), 'utf8')) as T;
@@ -79,6 +78,15 @@ export const certificationCodes = certifications.map((c) => c.code);
 export const certificationName = (code: string, locale: Locale) =>
   certifications.find((c) => c.code === code)?.[locale] ?? code;
 
-/** The star ratings that earn an OCOP certificate (3-5); the six groups come from the sellers module. */
-export const ocopStars = readJson<{ recognisedStars: number[] }>('ocop.json').recognisedStars;
-export { ocopGroupLabel, ocopGroups };
+/**
+ * The six OCOP product groups and the star ratings that earn a certificate (Decision
+ * 148/QĐ-TTg). Read here rather than from the sellers module, so that this file depends on
+ * nothing and can be loaded first from anywhere.
+ */
+const ocop = readJson<{ groups: { code: number; vi: string; en: string }[]; recognisedStars: number[] }>(
+  'ocop.json',
+);
+export const ocopGroups = ocop.groups;
+export const ocopStars = ocop.recognisedStars;
+export const ocopGroupLabel = (locale: Locale, code: number) =>
+  ocopGroups.find((g) => g.code === code)?.[locale] ?? String(code);

@@ -104,8 +104,8 @@ export const productImages = pgTable(
     alt: text('alt').notNull(),
     width: integer('width').notNull(),
     height: integer('height').notNull(),
-    /** WebP renditions by width: [{ width, key }], served from storage. */
-    renditions: jsonb('renditions').$type<{ width: number; key: string }[]>().notNull(),
+    /** WebP renditions by width: [{ width, height, key }], served from storage at /anh/<key>. */
+    renditions: jsonb('renditions').$type<{ width: number; height: number; key: string }[]>().notNull(),
     position: integer('position').notNull().default(0),
     createdAt: createdAt(),
   },

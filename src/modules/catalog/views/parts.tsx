@@ -1,0 +1,72 @@
+import { formatDate, formatMoney } from '../../../platform/http/i18n.js';
+import type { PageCtx } from '../../../web/page.js';
+import type { ProductStatus } from '../lifecycle.js';
+import type { productHistory } from '../transitions.js';
+
+const badgeClass: Record<ProductStatus, string> = {
+  draft: 'badge',
+  published: 'badge ok',
+  hidden: 'badge submitted',
+  taken_down: 'badge rejected',
+};
+
+export function StatusBadge({ ctx, status }: { ctx: PageCtx; status: ProductStatus }) {
+  return (
+    <span class={badgeClass[status]} data-status={status} safe>
+      {ctx.t(`catalog.status.${status}`)}
+    </span>
+  );
+}
+
+/** "từ 1.250.000 ₫" when variants differ in price. */
+export function priceText(ctx: PageCtx, priceMin: bigint | null, several: boolean): string {
+  if (priceMin === null) return '';
+  const money = formatMoney(priceMin, ctx.locale);
+  return several ? ctx.t('catalog.price_from', { price: money }) : money;
+}
+
+/** Every transition of a product with who acted (shop or officer) and why. */
+export function History({
+  ctx,
+  history,
+}: {
+  ctx: PageCtx;
+  history: Awaited<ReturnType<typeof productHistory>>;
+}) {
+  const { t, locale } = ctx;
+  return (
+    <ol class="timeline">
+      {history.map((h) => (
+        <li>
+          <span class="muted" safe>
+            {formatDate(h.at, locale, true)}
+          </span>{' '}
+          <StatusBadge ctx={ctx} status={h.toStatus} />
+          {h.reason ? <p safe>{`${t('catalog.reason')}: ${h.reason}`}</p> : ''}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+/** A button that posts one action (publish, hide, delete, move...), with its CSRF token. */
+export function ActionButton({
+  ctx,
+  action,
+  label,
+  cls,
+}: {
+  ctx: PageCtx;
+  action: string;
+  label: string;
+  cls?: string;
+}) {
+  return (
+    <form method="post" action={action} class="inline">
+      <input type="hidden" name="_csrf" value={ctx.csrf()} />
+      <button type="submit" class={cls} safe>
+        {label}
+      </button>
+    </form>
+  );
+}
