@@ -239,3 +239,15 @@ export function Choices(p: FieldProps & { options: { value: string; label: strin
 export function Csrf({ token }: { token: string }) {
   return <input type="hidden" name="_csrf" value={token} />;
 }
+
+/** A form that is only a button posting to `action` (revoke, remove, cancel), inline in the text. */
+export function ButtonForm(p: { action: string; csrf: string; label: string; class?: string }) {
+  return (
+    <form method="post" action={p.action} class="inline">
+      <Csrf token={p.csrf} />
+      <button type="submit" class={p.class} safe>
+        {p.label}
+      </button>
+    </form>
+  );
+}

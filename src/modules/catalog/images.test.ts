@@ -67,7 +67,7 @@ test('an upload becomes WebP renditions at 320, 640 and 1024 px, served for a ye
   const list = await shop.owner.client.get(`/kenh-ban-hang/san-pham?shop=${shop.seller.id}`);
   assert.match(
     list.body,
-    new RegExp(`<td><img src="/anh/products/${product.id}/${img.id}-640.webp" [^>]*class="thumb"`),
+    new RegExp(`<td><img src="/anh/products/${product.id}/${img.id}-640.webp" [^>]*class="row-thumb"`),
   );
 });
 

@@ -220,3 +220,18 @@ test('an officer takes a product down with a reason: audited, the shop is told a
   });
   assert.ok(await docOf(product.id));
 });
+
+test('the catalog API is in the OpenAPI document', async () => {
+  const doc = (await new Client(t.app).get('/api/docs/json')).json();
+  for (const path of [
+    '/api/v1/seller/products',
+    '/api/v1/seller/products/{id}',
+    '/api/v1/seller/products/{id}/transitions',
+    '/api/v1/seller/products/{id}/images',
+    '/api/v1/seller/products/{id}/variants/{variantId}/stock',
+    '/api/v1/officer/products',
+    '/api/v1/officer/products/{id}/transitions',
+  ])
+    assert.ok(doc.paths[path], path);
+  assert.equal(doc.paths['/api/v1/seller/products'].post.tags[0], 'catalog');
+});

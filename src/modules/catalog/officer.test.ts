@@ -78,6 +78,10 @@ test('the take-down form needs a reason; the decision is audited and the shop se
   assert.match(seller.body, /Sản phẩm đã bị cơ quan quản lý gỡ khỏi sàn/);
   assert.match(seller.body, new RegExp(`<strong>Lý do: </strong><span>${reason}</span>`));
   assert.doesNotMatch(seller.body, /\/publish"/, 'no publish button while taken down');
+  assert.match(
+    seller.body,
+    /Bị gỡ khỏi sàn<\/span> <span>bởi cơ quan quản lý<\/span><p>Lý do: Không có giấy tờ/,
+  );
   // An officer token needs officer:write to decide.
   const readToken = await bearer(t, officer.user.id, ['read']);
   const refused = await new Client(t.app).json(

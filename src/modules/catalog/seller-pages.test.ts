@@ -250,3 +250,62 @@ test('a Markdown description is shown safely: raw HTML escaped, only web and mai
   const page = await officer.client.get(`/quan-ly/san-pham/${product.id}`);
   assert.match(page.body, /<div class="description"><p>Ngon &lt;script&gt;alert\(1\)&lt;\/script&gt;<\/p>/);
 });
+
+test('the OCOP certificate scan: uploaded with the form, kept across errors, readable by members and officers only', async () => {
+  const shop = await shopWithMembers(t);
+  const year = new Date().getUTCFullYear();
+  const ocop = {
+    ocopGroup: '1',
+    ocopStars: '4',
+    ocopCertificateNo: '88/QĐ-UBND',
+    ocopIssuedOn: `${year - 1}-06-01`,
+  };
+  const pdf = {
+    filename: 'chung-nhan-ocop.pdf',
+    data: Buffer.from('%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n'),
+  };
+  const disguised = { filename: 'chung-nhan.pdf', data: Buffer.from('chỉ là văn bản') };
+  const refused = await shop.owner.client.multipart(
+    '/kenh-ban-hang/san-pham/moi',
+    posted(shop.seller.id, ocop),
+    {
+      ocopFile: disguised,
+    },
+  );
+  assert.equal(refused.statusCode, 422);
+  assert.match(refused.body, /Bản chụp giấy chứng nhận OCOP: Loại tệp không được chấp nhận/);
+  // A scan accepted while another field is wrong is kept: its id comes back in a hidden field.
+  const kept = await shop.owner.client.multipart(
+    '/kenh-ban-hang/san-pham/moi',
+    posted(shop.seller.id, { ...ocop, name: '' }),
+    { ocopFile: pdf },
+  );
+  assert.equal(kept.statusCode, 422);
+  const fileId = kept.body.match(/name="ocopFileId" value="([0-9a-f-]{36})"/)![1];
+  assert.match(kept.body, /Đã nhận bản chụp giấy chứng nhận/);
+  const ok = await shop.owner.client.multipart(
+    '/kenh-ban-hang/san-pham/moi',
+    posted(shop.seller.id, { ...ocop, ocopFileId: fileId }),
+  );
+  assert.equal(ok.statusCode, 303);
+  const id = ok.headers.location!.match(/san-pham\/([0-9a-f-]{36})/)![1];
+  const [p] = await t.db.select().from(products).where(eq(products.id, id));
+  assert.equal(p.ocopFileId, fileId);
+  assert.equal(p.ocopExpiresOn, `${year + 2}-05-31`);
+  const url = `/kenh-ban-hang/san-pham/${id}/chung-nhan-ocop`;
+  for (const who of [shop.staff, await signedIn(t, 'officer')]) {
+    const res = await who.client.get(url);
+    assert.equal(res.statusCode, 200);
+    assert.equal(res.headers['content-type'], 'application/pdf');
+    assert.equal(res.headers['cache-control'], 'private, no-store');
+  }
+  assert.equal((await (await signedIn(t, 'buyer')).client.get(url)).statusCode, 403);
+  // Someone else's upload cannot be attached by its id.
+  const other = await shopWithMembers(t);
+  const stolen = await other.owner.client.multipart(
+    '/kenh-ban-hang/san-pham/moi',
+    posted(other.seller.id, { ...ocop, ocopFileId: fileId }),
+  );
+  assert.equal(stolen.statusCode, 422);
+  assert.match(stolen.body, /Tệp giấy chứng nhận không hợp lệ/);
+});

@@ -147,9 +147,13 @@ export function OfficerProductPage({
       )}
       {p.statusReason ? <p class="notice" safe>{`${t('catalog.reason')}: ${p.statusReason}`}</p> : ''}
       <Facts ctx={ctx} view={view} seller={seller} />
-      {view.images.map((img) => (
-        <ProductPicture image={img} sizes="20rem" />
-      ))}
+      <ol class="images">
+        {view.images.map((img) => (
+          <li>
+            <ProductPicture image={img} sizes="10rem" />
+          </li>
+        ))}
+      </ol>
       <table>
         <thead>
           <tr>

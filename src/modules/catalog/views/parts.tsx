@@ -25,6 +25,10 @@ export function priceText(ctx: PageCtx, priceMin: bigint | null, several: boolea
   return several ? ctx.t('catalog.price_from', { price: money }) : money;
 }
 
+/** Only officers move a product into or out of taken_down (the lifecycle table says so). */
+const byOfficer = (h: { fromStatus: ProductStatus | null; toStatus: ProductStatus }) =>
+  h.toStatus === 'taken_down' || h.fromStatus === 'taken_down';
+
 /** Every transition of a product with who acted (shop or officer) and why. */
 export function History({
   ctx,
@@ -41,7 +45,8 @@ export function History({
           <span class="muted" safe>
             {formatDate(h.at, locale, true)}
           </span>{' '}
-          <StatusBadge ctx={ctx} status={h.toStatus} />
+          <StatusBadge ctx={ctx} status={h.toStatus} />{' '}
+          <span safe>{t(byOfficer(h) ? 'catalog.by_officer' : 'catalog.by_shop')}</span>
           {h.reason ? <p safe>{`${t('catalog.reason')}: ${h.reason}`}</p> : ''}
         </li>
       ))}

@@ -127,7 +127,7 @@ export function ProductTable({
         <tbody>
           {list.items.map((r) => (
             <tr data-id={r.id}>
-              <td>{r.image ? <ProductPicture image={r.image} sizes="4rem" class="thumb" /> : ''}</td>
+              <td>{r.image ? <ProductPicture image={r.image} sizes="4rem" class="row-thumb" /> : ''}</td>
               <td>
                 <a href={href(r)} safe>
                   {r.name}

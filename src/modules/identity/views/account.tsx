@@ -1,5 +1,6 @@
 import { formatDate } from '../../../platform/http/i18n.js';
 import {
+  ButtonForm,
   Choices,
   Confirmation,
   Csrf,
@@ -164,12 +165,12 @@ export function TokensPage({
                         {t('identity.token.expired')}
                       </span>
                     ) : (
-                      <form method="post" action={`/tai-khoan/token/${k.id}/thu-hoi`} class="inline">
-                        <Csrf token={ctx.csrf()} />
-                        <button type="submit" class="danger" safe>
-                          {t('identity.token.revoke')}
-                        </button>
-                      </form>
+                      <ButtonForm
+                        action={`/tai-khoan/token/${k.id}/thu-hoi`}
+                        csrf={ctx.csrf()}
+                        label={t('identity.token.revoke')}
+                        class="danger"
+                      />
                     )}
                   </td>
                 </tr>

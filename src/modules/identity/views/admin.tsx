@@ -212,9 +212,18 @@ function ReasonForm({
   );
 }
 
-export function RolePage({ ctx, user, state }: { ctx: PageCtx; user: UserRow; state: FormState }) {
-  const { t } = ctx;
-  const title = t('identity.admin.role_title', { name: user.fullName });
+/** A page for one decision about a user: a link back to the user, the title, the form. */
+function DecisionPage({
+  ctx,
+  user,
+  title,
+  children,
+}: {
+  ctx: PageCtx;
+  user: UserRow;
+  title: string;
+  children: Children;
+}) {
   return (
     <Layout ctx={ctx} title={title}>
       <p>
@@ -223,6 +232,15 @@ export function RolePage({ ctx, user, state }: { ctx: PageCtx; user: UserRow; st
         </a>
       </p>
       <h1 safe>{title}</h1>
+      {children}
+    </Layout>
+  );
+}
+
+export function RolePage({ ctx, user, state }: { ctx: PageCtx; user: UserRow; state: FormState }) {
+  const { t } = ctx;
+  return (
+    <DecisionPage ctx={ctx} user={user} title={t('identity.admin.role_title', { name: user.fullName })}>
       <ReasonForm
         ctx={ctx}
         action={`/quan-tri/nguoi-dung/${user.id}/vai-tro`}
@@ -231,7 +249,7 @@ export function RolePage({ ctx, user, state }: { ctx: PageCtx; user: UserRow; st
       >
         <Select name="role" state={state} t={t} required options={roleOptions(ctx)} />
       </ReasonForm>
-    </Layout>
+    </DecisionPage>
   );
 }
 
@@ -242,13 +260,7 @@ export function StatusPage({ ctx, user, state }: { ctx: PageCtx; user: UserRow; 
     name: user.fullName,
   });
   return (
-    <Layout ctx={ctx} title={title}>
-      <p>
-        <a href={`/quan-tri/nguoi-dung/${user.id}`} safe>
-          {user.fullName}
-        </a>
-      </p>
-      <h1 safe>{title}</h1>
+    <DecisionPage ctx={ctx} user={user} title={title}>
       <p safe>{t(disabling ? 'identity.admin.disable_lead' : 'identity.admin.enable_lead')}</p>
       <ReasonForm
         ctx={ctx}
@@ -257,7 +269,7 @@ export function StatusPage({ ctx, user, state }: { ctx: PageCtx; user: UserRow; 
         danger={disabling}
         submit={t(disabling ? 'identity.admin.disable' : 'identity.admin.enable')}
       />
-    </Layout>
+    </DecisionPage>
   );
 }
 

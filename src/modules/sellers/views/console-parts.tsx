@@ -64,6 +64,19 @@ export function FilterForm(p: {
   const home = province(p.ctx.instance.provinceCode);
   const chosenProvince = home ?? province(p.filters.province);
   const state = emptyForm({ ...p.filters });
+  const choose = (
+    name: 'legalForm' | 'province' | 'commune',
+    options: { value: string; label: string }[],
+  ) => (
+    <Select
+      name={name}
+      state={state}
+      t={t}
+      label={t(`console.filter.${name}`)}
+      placeholder={t('console.filter.all')}
+      options={options}
+    />
+  );
   return (
     <form method="get" action={p.action} class="filters" aria-label={t('console.filter.legend')}>
       <div class="field">
@@ -85,38 +98,22 @@ export function FilterForm(p: {
           ))}
         </select>
       </div>
-      <Select
-        name="legalForm"
-        state={state}
-        t={t}
-        label={t('console.filter.legalForm')}
-        placeholder={t('console.filter.all')}
-        options={legalForm.enumValues.map((f) => ({ value: f, label: legalFormLabel(t, f) }))}
-      />
-      {home ? (
-        ''
-      ) : (
-        <Select
-          name="province"
-          state={state}
-          t={t}
-          label={t('console.filter.province')}
-          placeholder={t('console.filter.all')}
-          options={provinces.map((x) => ({ value: x.code, label: x.name }))}
-        />
+      {choose(
+        'legalForm',
+        legalForm.enumValues.map((f) => ({ value: f, label: legalFormLabel(t, f) })),
       )}
-      {chosenProvince ? (
-        <Select
-          name="commune"
-          state={state}
-          t={t}
-          label={t('console.filter.commune')}
-          placeholder={t('console.filter.all')}
-          options={chosenProvince.communes.map((c) => ({ value: c.code, label: c.name }))}
-        />
-      ) : (
-        ''
-      )}
+      {home
+        ? ''
+        : choose(
+            'province',
+            provinces.map((x) => ({ value: x.code, label: x.name })),
+          )}
+      {chosenProvince
+        ? choose(
+            'commune',
+            chosenProvince.communes.map((c) => ({ value: c.code, label: c.name })),
+          )
+        : ''}
       <Field
         name="q"
         state={state}

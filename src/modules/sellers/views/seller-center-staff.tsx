@@ -1,5 +1,5 @@
 import { formatDate } from '../../../platform/http/i18n.js';
-import { Csrf, ErrorSummary, emptyForm, Field, type FormState } from '../../../web/forms.js';
+import { ButtonForm, Csrf, ErrorSummary, emptyForm, Field, type FormState } from '../../../web/forms.js';
 import { Layout } from '../../../web/layout.js';
 import type { PageCtx } from '../../../web/page.js';
 
@@ -32,16 +32,15 @@ export function StaffSection({
               safe
             >{`${m.fullName}${m.email ? ` <${m.email}>` : ''} — ${t(`seller.role.${m.role}`)}`}</span>
             {m.role === 'staff' ? (
-              <form
-                method="post"
-                action={`/kenh-ban-hang/${sellerId}/nhan-vien/${m.userId}/xoa`}
-                class="inline"
-              >
-                <Csrf token={ctx.csrf()} />{' '}
-                <button type="submit" class="link" safe>
-                  {t('seller.staff.remove')}
-                </button>
-              </form>
+              <>
+                {' '}
+                <ButtonForm
+                  action={`/kenh-ban-hang/${sellerId}/nhan-vien/${m.userId}/xoa`}
+                  csrf={ctx.csrf()}
+                  label={t('seller.staff.remove')}
+                  class="link"
+                />
+              </>
             ) : (
               ''
             )}
@@ -51,13 +50,13 @@ export function StaffSection({
           <li>
             <span
               safe
-            >{`${i.email} — ${t('seller.staff.pending', { date: formatDate(i.expiresAt, locale) })}`}</span>
-            <form method="post" action={`/kenh-ban-hang/${sellerId}/loi-moi/${i.id}/huy`} class="inline">
-              <Csrf token={ctx.csrf()} />{' '}
-              <button type="submit" class="link" safe>
-                {t('seller.staff.cancel')}
-              </button>
-            </form>
+            >{`${i.email} — ${t('seller.staff.pending', { date: formatDate(i.expiresAt, locale) })}`}</span>{' '}
+            <ButtonForm
+              action={`/kenh-ban-hang/${sellerId}/loi-moi/${i.id}/huy`}
+              csrf={ctx.csrf()}
+              label={t('seller.staff.cancel')}
+              class="link"
+            />
           </li>
         ))}
       </ul>

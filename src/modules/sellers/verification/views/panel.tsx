@@ -13,6 +13,35 @@ interface Props {
 
 export const officerVerificationPath = (sellerId: string) => `/quan-ly/ho-so/${sellerId}/xac-minh`;
 
+/** The officer's one form at a time: a text to record with the decision, and its button. */
+function NoteForm(p: {
+  ctx: PageCtx;
+  action: string;
+  name: string;
+  state?: FormState;
+  hint: string;
+  submit: string;
+  danger?: boolean;
+}) {
+  return (
+    <form method="post" action={p.action} novalidate>
+      <Csrf token={p.ctx.csrf()} />
+      <TextArea
+        name={p.name}
+        state={p.state ?? emptyForm()}
+        t={p.ctx.t}
+        hint={p.hint}
+        required
+        maxlength={1000}
+        rows={3}
+      />
+      <button type="submit" class={p.danger ? 'danger' : undefined} safe>
+        {p.submit}
+      </button>
+    </form>
+  );
+}
+
 /**
  * The officer's view of a seller's identity verification: how it was verified and by whom,
  * the form to record a documents check, or the form to withdraw the verification.
@@ -51,37 +80,24 @@ export function VerificationPanel({ ctx, verification: v, verifyForm, revokeForm
         ''
       )}
       {v.method ? (
-        <form method="post" action={`${action}/thu-hoi`} novalidate>
-          <Csrf token={ctx.csrf()} />
-          <TextArea
-            name="reason"
-            state={revokeForm ?? emptyForm()}
-            t={t}
-            hint={t('verify.revoke.hint')}
-            required
-            maxlength={1000}
-            rows={3}
-          />
-          <button type="submit" class="danger" safe>
-            {t('verify.revoke.submit')}
-          </button>
-        </form>
+        <NoteForm
+          ctx={ctx}
+          action={`${action}/thu-hoi`}
+          name="reason"
+          state={revokeForm}
+          hint={t('verify.revoke.hint')}
+          submit={t('verify.revoke.submit')}
+          danger
+        />
       ) : (
-        <form method="post" action={action} novalidate>
-          <Csrf token={ctx.csrf()} />
-          <TextArea
-            name="note"
-            state={verifyForm ?? emptyForm()}
-            t={t}
-            hint={t('verify.documents.hint')}
-            required
-            maxlength={1000}
-            rows={3}
-          />
-          <button type="submit" safe>
-            {t('verify.documents.submit')}
-          </button>
-        </form>
+        <NoteForm
+          ctx={ctx}
+          action={action}
+          name="note"
+          state={verifyForm}
+          hint={t('verify.documents.hint')}
+          submit={t('verify.documents.submit')}
+        />
       )}
     </section>
   );
