@@ -1,5 +1,6 @@
 import type { Module } from '../../platform/module.js';
 import './messages.js';
+import { importExportRoutes } from './import-export/routes.js';
 import { mediaRoutes } from './routes-media.js';
 import { officerProductRoutes } from './routes-officer.js';
 import { sellerProductRoutes } from './routes-seller.js';
@@ -54,5 +55,6 @@ export const catalogModule: Module = {
     sellerProductApiRoutes(app, deps);
     officerProductRoutes(app, deps);
     mediaRoutes(app, deps);
+    importExportRoutes(app, deps);
   },
 };
