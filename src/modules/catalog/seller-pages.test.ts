@@ -50,6 +50,13 @@ function posted(
 
 test('a seller creates a product with the form: errors in Vietnamese with everything kept, then a draft', async () => {
   const shop = await shopWithMembers(t);
+  const center = await shop.owner.client.get('/kenh-ban-hang');
+  assert.match(
+    center.body,
+    new RegExp(
+      `<a href="/kenh-ban-hang/san-pham\\?shop=${shop.seller.id}">Quản lý sản phẩm của cửa hàng</a>`,
+    ),
+  );
   const form = await shop.owner.client.get(`/kenh-ban-hang/san-pham/moi?shop=${shop.seller.id}`);
   assert.equal(form.statusCode, 200);
   assert.match(

@@ -53,25 +53,3 @@ export function History({
     </ol>
   );
 }
-
-/** A button that posts one action (publish, hide, delete, move...), with its CSRF token. */
-export function ActionButton({
-  ctx,
-  action,
-  label,
-  cls,
-}: {
-  ctx: PageCtx;
-  action: string;
-  label: string;
-  cls?: string;
-}) {
-  return (
-    <form method="post" action={action} class="inline">
-      <input type="hidden" name="_csrf" value={ctx.csrf()} />
-      <button type="submit" class={cls} safe>
-        {label}
-      </button>
-    </form>
-  );
-}

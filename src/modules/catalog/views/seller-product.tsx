@@ -1,5 +1,5 @@
 import { formatDate } from '../../../platform/http/i18n.js';
-import { Csrf, ErrorSummary, Field, type FormState } from '../../../web/forms.js';
+import { ButtonForm, Csrf, ErrorSummary, Field, type FormState } from '../../../web/forms.js';
 import { Layout } from '../../../web/layout.js';
 import type { PageCtx } from '../../../web/page.js';
 import type { Seller } from '../../sellers/index.js';
@@ -10,7 +10,7 @@ import type { ProductView } from '../service.js';
 import type { stockHistory } from '../stock.js';
 import type { productHistory } from '../transitions.js';
 import { ProductPicture } from './image.js';
-import { ActionButton, History, StatusBadge } from './parts.js';
+import { History, StatusBadge } from './parts.js';
 import { keyed, ProductForm } from './product-form.js';
 
 export const doneNotices = [
@@ -78,10 +78,15 @@ function Lifecycle({ ctx, view, seller, actionError }: SellerProductProps) {
       )}
       <div class="actions">
         {actions.map((a) => (
-          <ActionButton ctx={ctx} action={`${base}/${a}`} label={t(`catalog.action.${a}`)} />
+          <ButtonForm csrf={ctx.csrf()} action={`${base}/${a}`} label={t(`catalog.action.${a}`)} />
         ))}
         {p.status === 'draft' || p.status === 'hidden' ? (
-          <ActionButton ctx={ctx} action={`${base}/xoa`} label={t('catalog.action.delete')} cls="danger" />
+          <ButtonForm
+            csrf={ctx.csrf()}
+            action={`${base}/xoa`}
+            label={t('catalog.action.delete')}
+            class="danger"
+          />
         ) : (
           ''
         )}
@@ -107,30 +112,30 @@ function Images({ ctx, view, imageState }: SellerProductProps) {
               <p safe>{img.alt}</p>
               <div class="actions">
                 {i > 0 ? (
-                  <ActionButton
-                    ctx={ctx}
+                  <ButtonForm
+                    csrf={ctx.csrf()}
                     action={`${base}/${img.id}/len`}
                     label={t('catalog.image.up')}
-                    cls="secondary"
+                    class="secondary"
                   />
                 ) : (
                   ''
                 )}
                 {i < view.images.length - 1 ? (
-                  <ActionButton
-                    ctx={ctx}
+                  <ButtonForm
+                    csrf={ctx.csrf()}
                     action={`${base}/${img.id}/xuong`}
                     label={t('catalog.image.down')}
-                    cls="secondary"
+                    class="secondary"
                   />
                 ) : (
                   ''
                 )}
-                <ActionButton
-                  ctx={ctx}
+                <ButtonForm
+                  csrf={ctx.csrf()}
                   action={`${base}/${img.id}/xoa`}
                   label={t('catalog.image.delete')}
-                  cls="danger"
+                  class="danger"
                 />
               </div>
             </li>

@@ -78,6 +78,15 @@ function NextStep({ ctx, shop }: { ctx: PageCtx; shop: ShopView }) {
       ) : (
         ''
       )}
+      {['rejected', 'terminated'].includes(s.status) ? (
+        ''
+      ) : (
+        <p>
+          <a href={`/kenh-ban-hang/san-pham?shop=${s.id}`} safe>
+            {t('catalog.center.products')}
+          </a>
+        </p>
+      )}
     </div>
   );
 }
