@@ -316,3 +316,38 @@ test('the OCOP certificate scan: uploaded with the form, kept across errors, rea
   assert.equal(stolen.statusCode, 422);
   assert.match(stolen.body, /Tệp giấy chứng nhận không hợp lệ/);
 });
+
+test('every page reads in English too, with no message key left untranslated', async () => {
+  const shop = await shopWithMembers(t);
+  const { product, variants } = await shop.product();
+  const officer = await signedIn(t, 'officer');
+  shop.owner.client.lang = 'en';
+  officer.client.lang = 'en';
+  const pages = [
+    await shop.owner.client.get(`/kenh-ban-hang/san-pham?shop=${shop.seller.id}`),
+    await shop.owner.client.get(`/kenh-ban-hang/san-pham/moi?shop=${shop.seller.id}`),
+    await shop.owner.client.get(`/kenh-ban-hang/san-pham/${product.id}?done=created`),
+    await shop.owner.client.multipart('/kenh-ban-hang/san-pham/moi', {
+      sellerId: shop.seller.id,
+      _rows: '5',
+      'variants.0.price': 'x',
+    }),
+    await shop.owner.client.form(`/kenh-ban-hang/san-pham/${product.id}/bien-the/${variants[0].id}/ton-kho`, {
+      delta: '-99',
+      reason: 'Kiểm kê',
+    }),
+    await officer.client.get('/quan-ly/san-pham'),
+    await officer.client.get(`/quan-ly/san-pham/${product.id}`),
+    await officer.client.form(`/quan-ly/san-pham/${product.id}/go-bo`, { reason: '' }),
+  ];
+  for (const res of pages) {
+    assert.match(res.body, /<html lang="en">/);
+    assert.doesNotMatch(
+      res.body,
+      /\b(catalog|label|officer)\.[a-z_]+\.?[a-zA-Z_.0-9]*/,
+      res.body.match(/\b(catalog|label)\.[\w.]+/)?.[0],
+    );
+  }
+  assert.match(pages[3].body, /Variant 1 – Price \(đồng\): Enter the price in whole đồng/);
+  assert.match(pages[4].body, /Only 10 left in stock; the stock cannot go below 0\./);
+});
