@@ -93,6 +93,20 @@ test('a file over the size limit, one over 5,000 rows, one without required colu
   assert.equal(await count(s.shop.id), 0);
 });
 
+test('a small workbook that unpacks to far more than the upload limit (a zip bomb) is refused', async () => {
+  const s = await seller(t);
+  // 1 MB is this app's limit: 30 MB of distinct long texts pack into a few hundred kilobytes.
+  const long = Array.from({ length: 1000 }, (_, i) => [`${i}`, `${i}${'x'.repeat(30_000)}`]);
+  const data = await xlsx([['Mã sản phẩm', 'Tên sản phẩm'], ...long]);
+  assert.ok(data.length < 1024 * 1024, `${data.length} bytes`);
+  const res = await upload(s.client, `${api}?sellerId=${s.shop.id}`, { filename: 'bom.xlsx', data });
+  assert.equal(res.statusCode, 422);
+  assert.equal(
+    res.json().error.fields[0].message,
+    'Bảng tính quá lớn khi giải nén. Hãy chia thành nhiều tệp.',
+  );
+});
+
 test('exactly 5,000 rows are accepted', async () => {
   const s = await seller(t);
   const [heading, row] = csv(table([fishSauce()])).split('\r\n');

@@ -175,6 +175,7 @@ addMessages({
       'Tệp có đuôi .csv nhưng không phải văn bản UTF-8. Trong Excel, chọn Lưu thành «CSV UTF-8 (phân cách bằng dấu phẩy)».',
     'catalog.import.file.csv_syntax': 'Tệp CSV bị lỗi dấu ngoặc kép gần dòng {line}.',
     'catalog.import.file.unreadable': 'Không đọc được bảng tính. Hãy mở bằng Excel và lưu lại.',
+    'catalog.import.file.unpacked': 'Bảng tính quá lớn khi giải nén. Hãy chia thành nhiều tệp.',
     'catalog.import.file.no_rows': 'Tệp không có dòng sản phẩm nào dưới dòng tiêu đề.',
     'catalog.import.file.missing_columns':
       'Thiếu cột bắt buộc: {columns}. Dòng đầu tiên phải là tiêu đề cột như trong tệp mẫu.',
@@ -273,6 +274,7 @@ addMessages({
       'The file is named .csv but is not UTF-8 text. In Excel, save it as «CSV UTF-8 (comma delimited)».',
     'catalog.import.file.csv_syntax': 'The CSV file has unbalanced quotes near line {line}.',
     'catalog.import.file.unreadable': 'The workbook cannot be read. Open it in Excel and save it again.',
+    'catalog.import.file.unpacked': 'The workbook is too large once unpacked. Split it into several files.',
     'catalog.import.file.no_rows': 'The file has no product rows below the heading row.',
     'catalog.import.file.missing_columns':
       'Required columns are missing: {columns}. The first row must hold the column headings of the template.',

@@ -6,10 +6,13 @@ import type { Translate } from '../../../platform/http/i18n.js';
 import { humanSize, type Upload } from '../../../platform/storage/storage.js';
 import { type Cell, isBlankRow, type RawRow } from './cells.js';
 import { type ColumnKey, columns, heading, headingMatcher } from './columns.js';
+import { unpacksWithin } from './zip-guard.js';
 
 /** The most rows one file may hold: a shop's whole catalogue, small enough to check in one request. */
 export const MAX_ROWS = 5000;
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+/** How much larger than the upload limit a workbook may grow once unpacked (real ones: 5 to 10 times). */
+const UNPACKED_RATIO = 20;
 
 export type Format = 'xlsx' | 'csv';
 /** A data row with its number as the spreadsheet shows it (the heading is row 1). */
@@ -51,6 +54,8 @@ export async function sniff(
   const type = await fileTypeFromBuffer(upload.data);
   if (format === 'xlsx') {
     if (type?.mime !== XLSX_MIME) throw invalid('file', 'catalog.import.file.not_xlsx');
+    if (!unpacksWithin(upload.data, UNPACKED_RATIO * maxBytes))
+      throw invalid('file', 'catalog.import.file.unpacked');
     return { format };
   }
   const text = type ? undefined : asText(upload.data);
