@@ -72,6 +72,10 @@ const vars = {
     doc: "Claim that carries the person's identification number (`citizen_id` is also read).",
   },
   TRUST_PROXY: { def: 'false', doc: '`true` when behind a reverse proxy that sets X-Forwarded-For.' },
+  SEARCH_RATE_LIMIT: {
+    def: '120',
+    doc: 'Search requests (page, API, autocomplete) a client address may make per minute; `0` turns the limit off (benchmarks).',
+  },
 } as const;
 
 export type EnvName = keyof typeof vars;
@@ -119,6 +123,7 @@ const schema = z.object({
     .regex(/^[A-Za-z_][\w.-]*$/, 'must be a claim name')
     .optional(),
   TRUST_PROXY: bool.default(false),
+  SEARCH_RATE_LIMIT: z.coerce.number().int().min(0).default(120),
 });
 
 export interface Config {
@@ -142,6 +147,8 @@ export interface Config {
   lockoutMinutes: number;
   oidc?: { issuer: string; clientId: string; clientSecret: string; idClaim?: string };
   trustProxy: boolean;
+  /** Search requests per minute per client address; 0: no limit. */
+  searchRateLimit: number;
 }
 
 export class ConfigError extends Error {}
@@ -202,6 +209,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         }
       : undefined,
     trustProxy: e.TRUST_PROXY,
+    searchRateLimit: e.SEARCH_RATE_LIMIT,
   };
 }
 

@@ -29,6 +29,17 @@ export interface SearchDoc {
 
 export const fold = (s: string) => foldVietnamese(s).toLowerCase().replace(/\s+/g, ' ').trim();
 
+/**
+ * Folded words only, one space apart ("Nước mắm & gia vị" -> "nuoc mam gia vi"): what the
+ * full-text index, the phrase bonus and the query see alike, with no punctuation or markup
+ * for PostgreSQL's parser to read as tags, e-mail addresses or signed numbers.
+ */
+export const foldWords = (s: string) =>
+  fold(s)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean)
+    .join(' ');
+
 /** The words of a text, lowercase with their diacritics: "Nước mắm Cà Ná, 500ml" -> [nước, mắm, cà, ná, 500ml]. */
 export const words = (s: string) =>
   s
@@ -59,8 +70,8 @@ function row(d: SearchDoc) {
     sellerName: d.sellerName,
     slug: d.slug,
     name: d.name,
-    nameFolded: fold(d.name),
-    bodyFolded: fold([d.name, ...d.keywords, d.sellerName, d.description.slice(0, 2000)].join(' ')),
+    nameFolded: foldWords(d.name),
+    bodyFolded: foldWords([d.name, ...d.keywords, d.sellerName, d.description.slice(0, 2000)].join(' ')),
     category: d.category,
     categoryTop: d.category.split('.')[0],
     originProvinceCode: d.originProvinceCode,

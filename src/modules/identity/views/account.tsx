@@ -12,6 +12,7 @@ import {
 } from '../../../web/forms.js';
 import { Layout } from '../../../web/layout.js';
 import type { PageCtx } from '../../../web/page.js';
+import { Table } from '../../../web/table.js';
 import type { Scope } from '../scopes.js';
 import type { TokenView } from '../tokens.js';
 import { NewPasswordField, PasswordField } from './auth.js';
@@ -133,51 +134,42 @@ export function TokensPage({
         ''
       )}
       {tokens.length ? (
-        <div class="scroll">
-          <table>
-            <thead>
-              <tr>
-                <th safe>{t('label.name')}</th>
-                <th safe>{t('identity.token.prefix')}</th>
-                <th safe>{t('label.scopes')}</th>
-                <th safe>{t('identity.token.expires')}</th>
-                <th safe>{t('identity.token.last_used')}</th>
-                <th safe>{t('identity.token.status')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {tokens.map((k) => (
-                <tr>
-                  <td safe>{k.name}</td>
-                  <td>
-                    <code safe>{`${k.prefix}…`}</code>
-                  </td>
-                  <td safe>{k.scopes.join(', ')}</td>
-                  <td safe>{k.expiresAt ? when(k.expiresAt) : t('identity.token.never')}</td>
-                  <td safe>{k.lastUsedAt ? when(k.lastUsedAt) : t('identity.token.never_used')}</td>
-                  <td>
-                    {k.revokedAt ? (
-                      <span class="badge rejected" safe>
-                        {t('identity.token.revoked')}
-                      </span>
-                    ) : k.expiresAt && k.expiresAt <= new Date() ? (
-                      <span class="badge" safe>
-                        {t('identity.token.expired')}
-                      </span>
-                    ) : (
-                      <ButtonForm
-                        action={`/tai-khoan/token/${k.id}/thu-hoi`}
-                        csrf={ctx.csrf()}
-                        label={t('identity.token.revoke')}
-                        class="danger"
-                      />
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table
+          rows={tokens}
+          columns={[
+            { header: t('label.name'), text: (k) => k.name },
+            { header: t('identity.token.prefix'), cell: (k) => <code safe>{`${k.prefix}…`}</code> },
+            { header: t('label.scopes'), text: (k) => k.scopes.join(', ') },
+            {
+              header: t('identity.token.expires'),
+              text: (k) => (k.expiresAt ? when(k.expiresAt) : t('identity.token.never')),
+            },
+            {
+              header: t('identity.token.last_used'),
+              text: (k) => (k.lastUsedAt ? when(k.lastUsedAt) : t('identity.token.never_used')),
+            },
+            {
+              header: t('identity.token.status'),
+              cell: (k) =>
+                k.revokedAt ? (
+                  <span class="badge rejected" safe>
+                    {t('identity.token.revoked')}
+                  </span>
+                ) : k.expiresAt && k.expiresAt <= new Date() ? (
+                  <span class="badge" safe>
+                    {t('identity.token.expired')}
+                  </span>
+                ) : (
+                  <ButtonForm
+                    action={`/tai-khoan/token/${k.id}/thu-hoi`}
+                    csrf={ctx.csrf()}
+                    label={t('identity.token.revoke')}
+                    class="danger"
+                  />
+                ),
+            },
+          ]}
+        />
       ) : (
         <p class="muted" safe>
           {t('identity.token.none')}

@@ -13,6 +13,7 @@ import {
 import { Layout } from '../../../web/layout.js';
 import type { PageCtx } from '../../../web/page.js';
 import { Pager } from '../../../web/pager.js';
+import { Table } from '../../../web/table.js';
 import { ROLES } from '../scopes.js';
 
 interface UserRow {
@@ -47,38 +48,24 @@ function UsersTable({ ctx, users }: { ctx: PageCtx; users: UserRow[] }) {
     );
   }
   return (
-    <div class="scroll">
-      <table>
-        <thead>
-          <tr>
-            <th safe>{t('label.fullName')}</th>
-            <th safe>{t('label.phone')}</th>
-            <th safe>{t('label.email')}</th>
-            <th safe>{t('label.role')}</th>
-            <th safe>{t('identity.admin.status')}</th>
-            <th safe>{t('identity.admin.created')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {users.map((u) => (
-            <tr>
-              <td>
-                <a href={`/quan-tri/nguoi-dung/${u.id}`} safe>
-                  {u.fullName}
-                </a>
-              </td>
-              <td safe>{u.phone ?? ''}</td>
-              <td safe>{u.email ?? ''}</td>
-              <td safe>{t(`role.${u.role}`)}</td>
-              <td>
-                <Status ctx={ctx} user={u} />
-              </td>
-              <td safe>{formatDate(u.createdAt, locale)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <Table
+      rows={users}
+      columns={[
+        {
+          header: t('label.fullName'),
+          cell: (u) => (
+            <a href={`/quan-tri/nguoi-dung/${u.id}`} safe>
+              {u.fullName}
+            </a>
+          ),
+        },
+        { header: t('label.phone'), text: (u) => u.phone ?? '' },
+        { header: t('label.email'), text: (u) => u.email ?? '' },
+        { header: t('label.role'), text: (u) => t(`role.${u.role}`) },
+        { header: t('identity.admin.status'), cell: (u) => <Status ctx={ctx} user={u} /> },
+        { header: t('identity.admin.created'), text: (u) => formatDate(u.createdAt, locale) },
+      ]}
+    />
   );
 }
 

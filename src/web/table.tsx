@@ -1,0 +1,42 @@
+/**
+ * One column of a table: its header, and what a row shows in it, either `text` (escaped) or
+ * a `cell` of markup.
+ */
+export type Column<R> = { header: string } & (
+  | { text: (row: R) => string; cell?: never }
+  | { cell: (row: R) => JSX.Element; text?: never }
+);
+
+/** A table that scrolls sideways on a narrow screen; `rowId` marks each row (`data-id`). */
+export function Table<R>({
+  columns,
+  rows,
+  rowId,
+}: {
+  columns: Column<R>[];
+  rows: R[];
+  rowId?: (row: R) => string;
+}) {
+  return (
+    <div class="scroll">
+      <table>
+        <thead>
+          <tr>
+            {columns.map((c) => (
+              <th scope="col" safe>
+                {c.header}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr data-id={rowId?.(r)}>
+              {columns.map((c) => (c.text ? <td safe>{c.text(r)}</td> : <td>{c.cell(r)}</td>))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
