@@ -44,1268 +44,241 @@ const sellers = {
 type SellerKey = keyof typeof sellers;
 export const sellerId = (k: SellerKey) => idOf(`seller:${k}`);
 
-interface Opts {
-  stars?: 3 | 4 | 5;
-  /** Certificate's last day; valid far into the future unless given. */
-  expires?: string;
-  sales?: number;
-  price?: number;
-  unit?: string;
-  key?: boolean;
-  desc?: string;
-  /** Days since publication. */
-  age?: number;
+/**
+ * One product a line: key | name | category | commune | seller | OCOP stars (- for none) |
+ * units sold | price in đồng | unit | flags ("expires yyyy-mm-dd": a certificate that has
+ * expired since the document was written; "key": a key product of the province).
+ */
+const table = `
+yen-cl-tinh-che | Yến sào Cam Lâm tinh chế hộp 100g | food.bird_nest | 22453 | yenCL | 4 | 420 | 3200000 | hộp
+yen-cl-tho | Yến sào thô Cam Lâm 50g | food.bird_nest | 22453 | yenCL | 4 | 150 | 1500000 | hộp
+yen-kh-nuoc | Nước yến sào Khánh Hòa đường phèn lốc 6 lọ | food.bird_nest | 22366 | yenKH | 5 | 2600 | 180000 | hộp
+yen-kh-tinh-che | Yến sào Khánh Hòa tinh chế cao cấp 100g | food.bird_nest | 22366 | yenKH | 5 | 900 | 3900000 | hộp
+to-yen-nt | Tổ yến nguyên tổ Nha Trang 50g | food.bird_nest | 22390 | yenNT | - | 60 | 1700000 | hộp
+to-yen-rut-long | Tổ yến rút lông Vạn Ninh 100g | food.bird_nest | 22489 | yenNT | 3 | 35 | 3000000 | hộp
+yen-chung | Yến chưng hạt sen táo đỏ | food.bird_nest | 22366 | yenNT | - | 300 | 45000 | lọ
+yen-sao-expired | Yến sào đảo Hòn Nội 100g | food.bird_nest | 22411 | yenKH | 5 | 10 | 4500000 | hộp | expires 2024-01-31
+yen-baby | Yến sào cho bé Cam Lâm vị dâu | food.bird_nest | 22453 | yenCL | - | 80 | 210000 | hộp
+yen-qua | Hộp quà yến sào Tết Khánh Hòa | food.bird_nest | 22366 | yenKH | 4 | 120 | 1250000 | hộp
+yen-vun | Yến vụn tinh chế 50g | food.bird_nest | 22402 | yenNT | - | 45 | 650000 | hộp
+mam-ca-na | Nước mắm Cà Ná cá cơm 40 độ đạm chai 500ml | food.fish_sauce | 22909 | mamCN | 4 | 1200 | 95000 | chai
+mam-ca-na-nhi | Nước mắm nhĩ Cà Ná thượng hạng | food.fish_sauce | 22909 | mamCN | 3 | 400 | 160000 | chai
+mam-nt-584 | Nước mắm Nha Trang 584 loại đặc biệt | food.fish_sauce | 22333 | mamNT | 5 | 3100 | 120000 | chai
+mam-nt-chay | Nước mắm chay Nha Trang | food.fish_sauce | 22333 | mamNT | - | 90 | 55000 | chai
+mam-van-ninh | Nước mắm truyền thống Vạn Ninh can 2 lít | food.fish_sauce | 22489 | mamVN | - | 210 | 240000 | lít
+mam-ruoc | Mắm ruốc Khánh Hòa hũ 500g | food.fish_sauce | 22528 | mamVN | - | 75 | 65000 | hũ
+mam-nem | Mắm nêm pha sẵn Nha Trang | food.fish_sauce | 22402 | mamNT | - | 130 | 35000 | chai
+muoi-ot-xanh | Muối ớt xanh Nha Trang chấm hải sản | food.fish_sauce | 22366 | mamNT | - | 800 | 45000 | chai
+muoi-ca-na | Muối hột Cà Ná sạch túi 1kg | food.fish_sauce | 22909 | muoi | - | 330 | 15000 | túi
+muoi-tom | Muối tôm Cà Ná | food.fish_sauce | 22909 | muoi | - | 95 | 40000 | hũ
+toi-ly-son | Tỏi Lý Sơn loại 1 túi 500g | fresh_produce.vegetable | 21548 | toiLS | 4 | 1500 | 120000 | túi
+toi-co-don | Tỏi cô đơn Lý Sơn 250g | fresh_produce.vegetable | 21548 | toiLS | 4 | 700 | 150000 | túi
+toi-den | Tỏi đen Lý Sơn lên men hũ 250g | fresh_produce.vegetable | 21548 | toiLS | - | 260 | 280000 | hũ
+toi-ngam | Tỏi ngâm mật ong Lý Sơn | fresh_produce.vegetable | 21548 | toiLS | - | 40 | 190000 | hũ
+hanh-ly-son | Hành tím Lý Sơn 1kg | fresh_produce.vegetable | 21548 | toiLS | - | 55 | 80000 | kg
+banh-trang-toi-oi | Bánh tráng Tôi Ơi vị phô mai | food.dried | 22708 | banh | - | 4000 | 25000 | gói
+mang-tay | Măng tây xanh Ninh Hải | fresh_produce.vegetable | 22852 | trai | - | 20 | 90000 | kg
+que-tra-bong | Quế Trà Bồng thanh cuộn 500g | herbal.cinnamon | 21115 | queTB | 4 | 350 | 110000 | túi
+que-bot | Bột quế Trà Bồng nguyên chất | herbal.cinnamon | 21115 | queTB | - | 180 | 60000 | hũ
+tinh-dau-que | Tinh dầu quế Trà Bồng 10ml | herbal.essential_oil | 21157 | queTB | 3 | 220 | 85000 | chai
+que-ong | Quế ống Tây Trà xuất khẩu | herbal.cinnamon | 21154 | queTB | - | 30 | 140000 | kg
+sam-ngoc-linh | Sâm Ngọc Linh củ tươi loại 100g | herbal.ginseng | 23365 | samNL | 5 | 45 | 12000000 | cái
+sam-ngam | Sâm Ngọc Linh ngâm mật ong hũ 500ml | herbal.ginseng | 23365 | samNL | 4 | 65 | 2800000 | hũ
+tra-sam | Trà sâm Ngọc Linh túi lọc | beverages.tea | 23365 | samNL | - | 300 | 250000 | hộp
+ruou-sam | Rượu sâm Ngọc Linh | beverages.wine_liquor | 23473 | samNL | - | 25 | 1900000 | chai
+tinh-dau-sa | Tinh dầu sả chanh Khánh Vĩnh | herbal.essential_oil | 22609 | cafe | - | 150 | 70000 | chai
+tinh-dau-tram | Tinh dầu trầm hương nguyên chất 5ml | herbal.essential_oil | 22651 | tram | 4 | 70 | 950000 | chai
+tram-nhang | Nhang trầm hương Khánh Hòa không hóa chất | herbal.agarwood | 22651 | tram | 4 | 900 | 180000 | hộp
+tram-vong | Vòng tay trầm hương tự nhiên | herbal.agarwood | 22651 | tram | - | 140 | 1200000 | chiếc
+tram-nu | Nụ trầm hương xông nhà | herbal.agarwood | 22651 | tram | - | 260 | 150000 | hộp
+tram-tuong | Tượng gỗ trầm hương Di Lặc | crafts.wood | 22651 | tram | - | 5 | 15000000 | cái
+xoai-uc-cl | Xoài Úc Cam Lâm thùng 5kg | fresh_produce.fruit | 22453 | xoaiCL | 3 | 640 | 250000 | thùng
+xoai-cat-cl | Xoài cát Cam Lâm loại 1 | fresh_produce.fruit | 22453 | xoaiCL | - | 310 | 60000 | kg
+xoai-say | Xoài sấy dẻo Cam Lâm | food.confectionery | 22453 | xoaiCL | 3 | 780 | 75000 | gói
+xoai-keo | Xoài keo Cam Ranh | fresh_produce.fruit | 22420 | xoaiCL | - | 90 | 30000 | kg
+nho-xanh | Nho xanh Ninh Thuận NH01-48 | fresh_produce.fruit | 22870 | nhoNT | 4 | 1100 | 70000 | kg
+nho-do | Nho đỏ Phan Rang | fresh_produce.fruit | 22759 | nhoNT | - | 500 | 55000 | kg
+nho-say | Nho sấy khô Ninh Thuận 500g | food.confectionery | 22870 | nhoNT | 3 | 600 | 95000 | gói
+vang-nho | Rượu vang nho Phan Rang đỏ 750ml | beverages.wine_liquor | 22759 | vangPR | 4 | 420 | 180000 | chai
+siro-nho | Siro nho Ninh Thuận | beverages.juice | 22870 | nhoNT | - | 85 | 65000 | chai
+mut-nho | Mứt nho Thái An | food.confectionery | 22870 | nhoNT | - | 60 | 55000 | hộp
+sau-rieng-ks | Sầu riêng Khánh Sơn Ri6 | fresh_produce.fruit | 22714 | trai | 3 | 980 | 95000 | kg
+sau-rieng-kem | Kem sầu riêng Khánh Sơn | food.confectionery | 22714 | trai | - | 45 | 30000 | hộp
+buoi-da-xanh | Bưởi da xanh Khánh Sơn | fresh_produce.fruit | 22732 | trai | - | 220 | 50000 | kg
+thanh-long | Thanh long ruột đỏ Ninh Sơn | fresh_produce.fruit | 22810 | trai | - | 130 | 35000 | kg
+hoa-qua-say | Hoa quả sấy thập cẩm Khánh Hòa | food.confectionery | 22366 | trai | - | 340 | 120000 | hộp
+chuoi-say | Chuối sấy giòn Khánh Vĩnh | food.confectionery | 22609 | trai | - | 70 | 40000 | gói
+mang-cau | Mãng cầu Bà Đen | fresh_produce.fruit | 22852 | trai | - | 10 | 45000 | kg
+muc-mot-nang | Mực một nắng Nha Trang loại đặc biệt | seafood.dried | 22333 | kho | 4 | 1300 | 650000 | kg
+muc-kho | Mực khô câu Cam Ranh | seafood.dried | 22420 | kho | - | 600 | 1100000 | kg
+muc-rim | Mực rim me Nha Trang | seafood.processed | 22333 | kho | - | 870 | 95000 | hũ
+ca-chi-vang | Cá chỉ vàng khô tẩm gia vị | seafood.dried | 22402 | kho | - | 430 | 280000 | kg
+ca-thu-kho | Cá thu một nắng Nha Trang | seafood.dried | 22402 | kho | - | 210 | 380000 | kg
+ca-bo-kho | Cá bò khô Phan Rang | seafood.dried | 22759 | kho | - | 150 | 320000 | kg
+tom-kho | Tôm khô Cà Ná loại 1 | seafood.dried | 22909 | kho | 3 | 380 | 900000 | kg
+ca-com-kho | Cá cơm khô Vạn Ninh | seafood.dried | 22489 | mamVN | - | 260 | 180000 | kg
+tom-hum | Tôm hùm bông Bình Ba tươi sống | seafood.fresh | 22480 | kho | - | 120 | 1600000 | kg
+oc-huong | Ốc hương Vạn Ninh tươi | seafood.fresh | 22489 | mamVN | - | 95 | 450000 | kg
+cha-ca-nt | Chả cá Nha Trang chiên | seafood.processed | 22366 | kho | 3 | 1900 | 180000 | kg
+cha-ca-thu | Chả cá thu hấp Nha Trang | seafood.processed | 22366 | kho | - | 320 | 220000 | kg
+sua-tuoi | Sứa tươi Nha Trang làm gỏi | seafood.fresh | 22333 | kho | - | 30 | 60000 | kg
+nem-chua-nh | Nem chua Ninh Hòa lá vông 20 cái | food.meat | 22528 | nem | 3 | 1700 | 60000 | gói
+nem-nuong-nh | Nem nướng Ninh Hòa kèm bánh tráng | food.meat | 22528 | nem | - | 2300 | 85000 | suất
+nem-chua-ran | Nem chua rán Nha Trang | food.meat | 22366 | nem | - | 140 | 70000 | gói
+cha-lua | Chả lụa Diên Khánh | food.meat | 22651 | nem | - | 180 | 150000 | kg
+banh-trang-phoi-suong | Bánh tráng phơi sương Suối Dầu | food.dried | 22708 | banh | - | 520 | 35000 | gói
+banh-trang-me | Bánh tráng mè đen nướng Ninh Hòa | food.dried | 22528 | banh | - | 610 | 30000 | gói
+banh-trang-dua | Bánh tráng dừa Diên Khánh | food.dried | 22651 | banh | - | 210 | 28000 | gói
+banh-can | Bánh căn khô Nha Trang ăn liền | food.confectionery | 22366 | banh | - | 95 | 45000 | gói
+banh-xeo | Bột bánh xèo Diên Khánh | food.dried | 22651 | banh | - | 40 | 25000 | gói
+banh-it | Bánh ít lá gai Phan Rang | food.confectionery | 22759 | banh | - | 65 | 50000 | hộp
+hat-dieu | Hạt điều rang muối Diên Khánh | food.dried | 22651 | banh | - | 480 | 220000 | hũ
+mat-ong-rung | Mật ong rừng Khánh Sơn nguyên chất 500ml | food.honey | 22714 | mat | 4 | 850 | 320000 | chai
+mat-ong-cafe | Mật ong hoa cà phê Khánh Vĩnh | food.honey | 22609 | mat | - | 300 | 180000 | chai
+mat-ong-nhan | Mật ong hoa nhãn Diên Khánh | food.honey | 22651 | mat | - | 120 | 200000 | chai
+sap-ong | Sáp ong Khánh Sơn | food.honey | 22714 | mat | - | 15 | 90000 | hũ
+cafe-robusta | Cà phê robusta rang xay Khánh Vĩnh 500g | beverages.coffee | 22609 | cafe | 3 | 700 | 150000 | gói
+cafe-arabica | Cà phê arabica Khánh Sơn hạt rang | beverages.coffee | 22714 | cafe | 4 | 260 | 280000 | gói
+cafe-phin | Cà phê phin giấy Nha Trang | beverages.coffee | 22366 | cafe | - | 400 | 95000 | hộp
+cafe-bmt | Cà phê Buôn Ma Thuột nguyên chất | beverages.coffee | 24133 | cafe | - | 1500 | 170000 | gói
+cafe-da-lat | Cà phê Cầu Đất Đà Lạt | beverages.coffee | 24778 | cafe | - | 350 | 210000 | gói
+tra-atiso | Trà atiso Đà Lạt | beverages.tea | 24781 | cafe | - | 200 | 90000 | hộp
+tra-la-sen | Trà lá sen Diên Khánh | beverages.tea | 22651 | cafe | - | 60 | 70000 | hộp
+nuoc-dua | Nước dừa tươi Cam Ranh đóng chai | beverages.juice | 22420 | trai | - | 500 | 20000 | chai
+ruou-sim | Rượu sim rừng Khánh Vĩnh | beverages.wine_liquor | 22615 | cafe | - | 110 | 160000 | chai
+ruou-nep | Rượu nếp than Ninh Sơn | beverages.wine_liquor | 22810 | vangPR | - | 90 | 120000 | chai
+gom-bau-truc-binh | Bình gốm Bàu Trúc men đất nung | crafts.pottery | 22870 | gom | 4 | 160 | 450000 | cái | key
+gom-bau-truc-tuong | Tượng vũ nữ Chăm gốm Bàu Trúc | crafts.pottery | 22870 | gom | 4 | 85 | 650000 | cái
+gom-chum | Chum gốm Bàu Trúc cỡ lớn | crafts.pottery | 22870 | gom | - | 20 | 1500000 | cái
+gom-den | Đèn gốm trang trí | crafts.pottery | 22870 | gom | - | 40 | 380000 | cái
+tho-cam-khan | Khăn thổ cẩm Chăm Mỹ Nghiệp | textiles.brocade | 22870 | tcam | 3 | 300 | 250000 | chiếc
+tho-cam-tui | Túi xách thổ cẩm dệt tay | textiles.brocade | 22870 | tcam | - | 210 | 350000 | chiếc
+tho-cam-vay | Váy thổ cẩm Raglai Khánh Sơn | textiles.brocade | 22714 | tcam | - | 40 | 900000 | chiếc
+tho-cam-vi | Ví thổ cẩm mini | textiles.brocade | 22870 | tcam | - | 90 | 120000 | chiếc
+lua-khan | Khăn lụa tơ tằm Bảo Lộc | textiles.silk | 24823 | tcam | - | 75 | 480000 | chiếc
+ao-dai-lua | Áo dài lụa Nha Trang | textiles.garment | 22366 | tcam | - | 12 | 2200000 | bộ
+gio-may | Giỏ mây đan tay Diên Khánh | crafts.rattan_sedge | 22651 | moc | - | 110 | 180000 | cái
+chieu-coi | Chiếu cói Ninh Hòa | crafts.rattan_sedge | 22528 | moc | - | 70 | 320000 | chiếc
+tranh-cat | Tranh cát Nha Trang quà lưu niệm | crafts.souvenir | 22366 | moc | - | 240 | 150000 | cái
+mo-hinh-thuyen | Mô hình thuyền buồm gỗ | crafts.wood | 22651 | moc | - | 55 | 550000 | cái
+moc-khoa | Móc khóa vỏ ốc Nha Trang | crafts.souvenir | 22366 | moc | - | 600 | 20000 | cái
+homestay-bien | Homestay view biển Nha Trang phòng đôi | tourism.homestay | 22333 | stay | - | 420 | 650000 | đêm
+homestay-hon-ba | Homestay nhà gỗ chân núi Hòn Bà | tourism.homestay | 22453 | tour | - | 90 | 800000 | đêm
+homestay-ninh-van | Homestay làng chài Ninh Vân | tourism.homestay | 22528 | stay | - | 60 | 550000 | đêm
+homestay-da-lat | Homestay Đà Lạt đồi thông | tourism.homestay | 24787 | stay | - | 300 | 500000 | đêm
+nha-nghi-cam-ranh | Nhà nghỉ Bãi Dài Cam Ranh | tourism.homestay | 22480 | stay | - | 30 | 400000 | phòng
+tour-hon-ba | Tour Hòn Bà 1 ngày săn mây | tourism.tour | 22453 | tour | 3 | 520 | 750000 | người | key
+tour-hon-ba-2n | Tour Hòn Bà 2 ngày 1 đêm cắm trại | tourism.tour | 22453 | tour | - | 140 | 1450000 | người
+tour-dao | Tour 4 đảo vịnh Nha Trang | tourism.tour | 22366 | tour | - | 3500 | 350000 | người
+tour-binh-ba | Tour đảo Bình Ba ăn tôm hùm | tourism.tour | 22480 | tour | - | 410 | 890000 | người
+tour-lan-bien | Lặn biển ngắm san hô Hòn Mun | tourism.experience | 22366 | tour | - | 700 | 950000 | người
+tam-bun | Vé tắm bùn khoáng nóng Nha Trang | tourism.experience | 22390 | tour | - | 1800 | 300000 | vé
+tour-vinh-hy | Tour vịnh Vĩnh Hy Ninh Thuận | tourism.tour | 22852 | tour | - | 380 | 650000 | người
+tour-lang-gom | Trải nghiệm làm gốm làng Bàu Trúc | tourism.experience | 22870 | gom | - | 150 | 200000 | người
+gao-ninh-hoa | Gạo Ninh Hòa ST25 túi 5kg | fresh_produce.rice | 22528 | trai | - | 900 | 160000 | túi
+gao-lut | Gạo lứt đỏ Diên Khánh | fresh_produce.rice | 22651 | trai | - | 150 | 45000 | kg
+dua-xiem | Dừa xiêm Cam Lâm | fresh_produce.fruit | 22453 | xoaiCL | - | 260 | 15000 | quả
+rau-muong | Rau muống sạch Diên Khánh | fresh_produce.vegetable | 22651 | trai | - | 35 | 20000 | bó
+ot-xiem | Ớt xiêm rừng Khánh Vĩnh | fresh_produce.vegetable | 22609 | trai | - | 25 | 120000 | kg
+ca-phe-sua | Cà phê sữa đá lon Nha Trang | beverages.coffee | 22366 | cafe | - | 640 | 15000 | chai
+tinh-bot-nghe | Tinh bột nghệ Khánh Sơn | herbal.ginseng | 22714 | mat | - | 190 | 250000 | hũ
+la-xong | Lá xông thảo dược Khánh Vĩnh | herbal.ginseng | 22609 | mat | - | 50 | 40000 | gói
+keo-dua | Kẹo dừa Cam Ranh | food.confectionery | 22420 | banh | - | 330 | 35000 | gói
+banh-pia | Bánh pía sầu riêng Khánh Sơn | food.confectionery | 22714 | banh | - | 210 | 65000 | hộp
+kho-ca-dua | Khô cá dứa Cà Ná | seafood.dried | 22909 | kho | - | 160 | 420000 | kg
+ca-ngu | Cá ngừ đại dương Vạn Ninh cắt khúc | seafood.fresh | 22489 | mamVN | - | 75 | 260000 | kg
+tom-su | Tôm sú Cam Ranh tươi | seafood.fresh | 22420 | kho | - | 140 | 380000 | kg
+sa-te-tom | Sa tế tôm Nha Trang | food.fish_sauce | 22366 | mamNT | - | 230 | 40000 | hũ
+yen-ninh-hoa | Yến sào Ninh Hòa nguyên tổ | food.bird_nest | 22528 | yenKH | - | 20 | 2900000 | hộp
+mam-tom-chua | Mắm tôm chua Diên Khánh | food.fish_sauce | 22651 | mamVN | - | 50 | 55000 | hũ
+cha-ca-mieng | Chả cá miếng chiên Ninh Hòa | seafood.processed | 22528 | kho | - | 110 | 160000 | kg
+rong-nho | Rong nho biển Cam Ranh | seafood.fresh | 22420 | kho | - | 2500 | 90000 | hộp
+mang-cut | Măng cụt Khánh Vĩnh | fresh_produce.fruit | 22609 | trai | - | 70 | 60000 | kg
+dong-trung | Đông trùng hạ thảo Đà Lạt sấy khô | herbal.ginseng | 24781 | samNL | - | 140 | 1200000 | hộp
+dau-phong | Đậu phộng rang tỏi ớt | food.dried | 22651 | banh | - | 900 | 45000 | hũ
+dua-hau | Dưa hấu Ninh Phước | fresh_produce.fruit | 22870 | trai | - | 100 | 15000 | kg
+nuoc-sam | Nước sâm bí đao Nha Trang | beverages.juice | 22366 | samNL | - | 700 | 12000 | chai
+bo-kho | Bò khô Phan Rang sợi | food.dried | 22759 | kho | - | 330 | 450000 | kg
+non-la | Nón lá Diên Khánh | crafts.souvenir | 22651 | moc | - | 180 | 60000 | chiếc
+`;
+
+interface Row {
+  key: string;
+  name: string;
+  category: string;
+  communeCode: string;
+  seller: SellerKey;
+  stars: number | null;
+  expires: string | null;
+  sales: number;
+  price: bigint;
+  unit: string;
+  isKey: boolean;
 }
 
-type Row = [key: string, name: string, category: string, communeCode: string, seller: SellerKey, opts?: Opts];
-
-const rows: Row[] = [
-  // Yến sào
-  [
-    'yen-cl-tinh-che',
-    'Yến sào Cam Lâm tinh chế hộp 100g',
-    'food.bird_nest',
-    '22453',
-    'yenCL',
-    { stars: 4, sales: 420, price: 3_200_000, unit: 'hộp' },
-  ],
-  [
-    'yen-cl-tho',
-    'Yến sào thô Cam Lâm 50g',
-    'food.bird_nest',
-    '22453',
-    'yenCL',
-    { stars: 4, sales: 150, price: 1_500_000, unit: 'hộp' },
-  ],
-  [
-    'yen-kh-nuoc',
-    'Nước yến sào Khánh Hòa đường phèn lốc 6 lọ',
-    'food.bird_nest',
-    '22366',
-    'yenKH',
-    { stars: 5, sales: 2600, price: 180_000, unit: 'hộp' },
-  ],
-  [
-    'yen-kh-tinh-che',
-    'Yến sào Khánh Hòa tinh chế cao cấp 100g',
-    'food.bird_nest',
-    '22366',
-    'yenKH',
-    { stars: 5, sales: 900, price: 3_900_000, unit: 'hộp' },
-  ],
-  [
-    'to-yen-nt',
-    'Tổ yến nguyên tổ Nha Trang 50g',
-    'food.bird_nest',
-    '22390',
-    'yenNT',
-    { sales: 60, price: 1_700_000, unit: 'hộp' },
-  ],
-  [
-    'to-yen-rut-long',
-    'Tổ yến rút lông Vạn Ninh 100g',
-    'food.bird_nest',
-    '22489',
-    'yenNT',
-    { stars: 3, sales: 35, price: 3_000_000, unit: 'hộp' },
-  ],
-  [
-    'yen-chung',
-    'Yến chưng hạt sen táo đỏ',
-    'food.bird_nest',
-    '22366',
-    'yenNT',
-    { sales: 300, price: 45_000, unit: 'lọ' },
-  ],
-  [
-    'yen-sao-expired',
-    'Yến sào đảo Hòn Nội 100g',
-    'food.bird_nest',
-    '22411',
-    'yenKH',
-    { stars: 5, expires: '2024-01-31', sales: 10, price: 4_500_000, unit: 'hộp' },
-  ],
-  [
-    'yen-baby',
-    'Yến sào cho bé Cam Lâm vị dâu',
-    'food.bird_nest',
-    '22453',
-    'yenCL',
-    { sales: 80, price: 210_000, unit: 'hộp' },
-  ],
-  [
-    'yen-qua',
-    'Hộp quà yến sào Tết Khánh Hòa',
-    'food.bird_nest',
-    '22366',
-    'yenKH',
-    { stars: 4, sales: 120, price: 1_250_000, unit: 'hộp' },
-  ],
-  [
-    'yen-vun',
-    'Yến vụn tinh chế 50g',
-    'food.bird_nest',
-    '22402',
-    'yenNT',
-    { sales: 45, price: 650_000, unit: 'hộp' },
-  ],
-  // Nước mắm và gia vị
-  [
-    'mam-ca-na',
-    'Nước mắm Cà Ná cá cơm 40 độ đạm chai 500ml',
-    'food.fish_sauce',
-    '22909',
-    'mamCN',
-    { stars: 4, sales: 1200, price: 95_000, unit: 'chai' },
-  ],
-  [
-    'mam-ca-na-nhi',
-    'Nước mắm nhĩ Cà Ná thượng hạng',
-    'food.fish_sauce',
-    '22909',
-    'mamCN',
-    { stars: 3, sales: 400, price: 160_000, unit: 'chai' },
-  ],
-  [
-    'mam-nt-584',
-    'Nước mắm Nha Trang 584 loại đặc biệt',
-    'food.fish_sauce',
-    '22333',
-    'mamNT',
-    { stars: 5, sales: 3100, price: 120_000, unit: 'chai' },
-  ],
-  [
-    'mam-nt-chay',
-    'Nước mắm chay Nha Trang',
-    'food.fish_sauce',
-    '22333',
-    'mamNT',
-    { sales: 90, price: 55_000, unit: 'chai' },
-  ],
-  [
-    'mam-van-ninh',
-    'Nước mắm truyền thống Vạn Ninh can 2 lít',
-    'food.fish_sauce',
-    '22489',
-    'mamVN',
-    { sales: 210, price: 240_000, unit: 'lít' },
-  ],
-  [
-    'mam-ruoc',
-    'Mắm ruốc Khánh Hòa hũ 500g',
-    'food.fish_sauce',
-    '22528',
-    'mamVN',
-    { sales: 75, price: 65_000, unit: 'hũ' },
-  ],
-  [
-    'mam-nem',
-    'Mắm nêm pha sẵn Nha Trang',
-    'food.fish_sauce',
-    '22402',
-    'mamNT',
-    { sales: 130, price: 35_000, unit: 'chai' },
-  ],
-  [
-    'muoi-ot-xanh',
-    'Muối ớt xanh Nha Trang chấm hải sản',
-    'food.fish_sauce',
-    '22366',
-    'mamNT',
-    { sales: 800, price: 45_000, unit: 'chai' },
-  ],
-  [
-    'muoi-ca-na',
-    'Muối hột Cà Ná sạch túi 1kg',
-    'food.fish_sauce',
-    '22909',
-    'muoi',
-    { sales: 330, price: 15_000, unit: 'túi' },
-  ],
-  [
-    'muoi-tom',
-    'Muối tôm Cà Ná',
-    'food.fish_sauce',
-    '22909',
-    'muoi',
-    { sales: 95, price: 40_000, unit: 'hũ' },
-  ],
-  // Tỏi, rau củ
-  [
-    'toi-ly-son',
-    'Tỏi Lý Sơn loại 1 túi 500g',
-    'fresh_produce.vegetable',
-    '21548',
-    'toiLS',
-    { stars: 4, sales: 1500, price: 120_000, unit: 'túi' },
-  ],
-  [
-    'toi-co-don',
-    'Tỏi cô đơn Lý Sơn 250g',
-    'fresh_produce.vegetable',
-    '21548',
-    'toiLS',
-    { stars: 4, sales: 700, price: 150_000, unit: 'túi' },
-  ],
-  [
-    'toi-den',
-    'Tỏi đen Lý Sơn lên men hũ 250g',
-    'fresh_produce.vegetable',
-    '21548',
-    'toiLS',
-    { sales: 260, price: 280_000, unit: 'hũ' },
-  ],
-  [
-    'toi-ngam',
-    'Tỏi ngâm mật ong Lý Sơn',
-    'fresh_produce.vegetable',
-    '21548',
-    'toiLS',
-    { sales: 40, price: 190_000, unit: 'hũ' },
-  ],
-  [
-    'hanh-ly-son',
-    'Hành tím Lý Sơn 1kg',
-    'fresh_produce.vegetable',
-    '21548',
-    'toiLS',
-    { sales: 55, price: 80_000, unit: 'kg' },
-  ],
-  [
-    'banh-trang-toi-oi',
-    'Bánh tráng Tôi Ơi vị phô mai',
-    'food.dried',
-    '22708',
-    'banh',
-    { sales: 4000, price: 25_000, unit: 'gói' },
-  ],
-  [
-    'mang-tay',
-    'Măng tây xanh Ninh Hải',
-    'fresh_produce.vegetable',
-    '22852',
-    'trai',
-    { sales: 20, price: 90_000, unit: 'kg' },
-  ],
-  // Quế, sâm, thảo dược
-  [
-    'que-tra-bong',
-    'Quế Trà Bồng thanh cuộn 500g',
-    'herbal.cinnamon',
-    '21115',
-    'queTB',
-    { stars: 4, sales: 350, price: 110_000, unit: 'túi' },
-  ],
-  [
-    'que-bot',
-    'Bột quế Trà Bồng nguyên chất',
-    'herbal.cinnamon',
-    '21115',
-    'queTB',
-    { sales: 180, price: 60_000, unit: 'hũ' },
-  ],
-  [
-    'tinh-dau-que',
-    'Tinh dầu quế Trà Bồng 10ml',
-    'herbal.essential_oil',
-    '21157',
-    'queTB',
-    { stars: 3, sales: 220, price: 85_000, unit: 'chai' },
-  ],
-  [
-    'que-ong',
-    'Quế ống Tây Trà xuất khẩu',
-    'herbal.cinnamon',
-    '21154',
-    'queTB',
-    { sales: 30, price: 140_000, unit: 'kg' },
-  ],
-  [
-    'sam-ngoc-linh',
-    'Sâm Ngọc Linh củ tươi loại 100g',
-    'herbal.ginseng',
-    '23365',
-    'samNL',
-    { stars: 5, sales: 45, price: 12_000_000, unit: 'cái' },
-  ],
-  [
-    'sam-ngam',
-    'Sâm Ngọc Linh ngâm mật ong hũ 500ml',
-    'herbal.ginseng',
-    '23365',
-    'samNL',
-    { stars: 4, sales: 65, price: 2_800_000, unit: 'hũ' },
-  ],
-  [
-    'tra-sam',
-    'Trà sâm Ngọc Linh túi lọc',
-    'beverages.tea',
-    '23365',
-    'samNL',
-    { sales: 300, price: 250_000, unit: 'hộp' },
-  ],
-  [
-    'ruou-sam',
-    'Rượu sâm Ngọc Linh',
-    'beverages.wine_liquor',
-    '23473',
-    'samNL',
-    { sales: 25, price: 1_900_000, unit: 'chai' },
-  ],
-  [
-    'tinh-dau-sa',
-    'Tinh dầu sả chanh Khánh Vĩnh',
-    'herbal.essential_oil',
-    '22609',
-    'cafe',
-    { sales: 150, price: 70_000, unit: 'chai' },
-  ],
-  [
-    'tinh-dau-tram',
-    'Tinh dầu trầm hương nguyên chất 5ml',
-    'herbal.essential_oil',
-    '22651',
-    'tram',
-    { stars: 4, sales: 70, price: 950_000, unit: 'chai' },
-  ],
-  // Trầm hương
-  [
-    'tram-nhang',
-    'Nhang trầm hương Khánh Hòa không hóa chất',
-    'herbal.agarwood',
-    '22651',
-    'tram',
-    { stars: 4, sales: 900, price: 180_000, unit: 'hộp' },
-  ],
-  [
-    'tram-vong',
-    'Vòng tay trầm hương tự nhiên',
-    'herbal.agarwood',
-    '22651',
-    'tram',
-    { sales: 140, price: 1_200_000, unit: 'chiếc' },
-  ],
-  [
-    'tram-nu',
-    'Nụ trầm hương xông nhà',
-    'herbal.agarwood',
-    '22651',
-    'tram',
-    { sales: 260, price: 150_000, unit: 'hộp' },
-  ],
-  [
-    'tram-tuong',
-    'Tượng gỗ trầm hương Di Lặc',
-    'crafts.wood',
-    '22651',
-    'tram',
-    { sales: 5, price: 15_000_000, unit: 'cái' },
-  ],
-  // Xoài, nho, trái cây
-  [
-    'xoai-uc-cl',
-    'Xoài Úc Cam Lâm thùng 5kg',
-    'fresh_produce.fruit',
-    '22453',
-    'xoaiCL',
-    { stars: 3, sales: 640, price: 250_000, unit: 'thùng' },
-  ],
-  [
-    'xoai-cat-cl',
-    'Xoài cát Cam Lâm loại 1',
-    'fresh_produce.fruit',
-    '22453',
-    'xoaiCL',
-    { sales: 310, price: 60_000, unit: 'kg' },
-  ],
-  [
-    'xoai-say',
-    'Xoài sấy dẻo Cam Lâm',
-    'food.confectionery',
-    '22453',
-    'xoaiCL',
-    { stars: 3, sales: 780, price: 75_000, unit: 'gói' },
-  ],
-  [
-    'xoai-keo',
-    'Xoài keo Cam Ranh',
-    'fresh_produce.fruit',
-    '22420',
-    'xoaiCL',
-    { sales: 90, price: 30_000, unit: 'kg' },
-  ],
-  [
-    'nho-xanh',
-    'Nho xanh Ninh Thuận NH01-48',
-    'fresh_produce.fruit',
-    '22870',
-    'nhoNT',
-    { stars: 4, sales: 1100, price: 70_000, unit: 'kg' },
-  ],
-  [
-    'nho-do',
-    'Nho đỏ Phan Rang',
-    'fresh_produce.fruit',
-    '22759',
-    'nhoNT',
-    { sales: 500, price: 55_000, unit: 'kg' },
-  ],
-  [
-    'nho-say',
-    'Nho sấy khô Ninh Thuận 500g',
-    'food.confectionery',
-    '22870',
-    'nhoNT',
-    { stars: 3, sales: 600, price: 95_000, unit: 'gói' },
-  ],
-  [
-    'vang-nho',
-    'Rượu vang nho Phan Rang đỏ 750ml',
-    'beverages.wine_liquor',
-    '22759',
-    'vangPR',
-    { stars: 4, sales: 420, price: 180_000, unit: 'chai' },
-  ],
-  [
-    'siro-nho',
-    'Siro nho Ninh Thuận',
-    'beverages.juice',
-    '22870',
-    'nhoNT',
-    { sales: 85, price: 65_000, unit: 'chai' },
-  ],
-  [
-    'mut-nho',
-    'Mứt nho Thái An',
-    'food.confectionery',
-    '22870',
-    'nhoNT',
-    { sales: 60, price: 55_000, unit: 'hộp' },
-  ],
-  [
-    'sau-rieng-ks',
-    'Sầu riêng Khánh Sơn Ri6',
-    'fresh_produce.fruit',
-    '22714',
-    'trai',
-    { stars: 3, sales: 980, price: 95_000, unit: 'kg' },
-  ],
-  [
-    'sau-rieng-kem',
-    'Kem sầu riêng Khánh Sơn',
-    'food.confectionery',
-    '22714',
-    'trai',
-    { sales: 45, price: 30_000, unit: 'hộp' },
-  ],
-  [
-    'buoi-da-xanh',
-    'Bưởi da xanh Khánh Sơn',
-    'fresh_produce.fruit',
-    '22732',
-    'trai',
-    { sales: 220, price: 50_000, unit: 'kg' },
-  ],
-  [
-    'thanh-long',
-    'Thanh long ruột đỏ Ninh Sơn',
-    'fresh_produce.fruit',
-    '22810',
-    'trai',
-    { sales: 130, price: 35_000, unit: 'kg' },
-  ],
-  [
-    'hoa-qua-say',
-    'Hoa quả sấy thập cẩm Khánh Hòa',
-    'food.confectionery',
-    '22366',
-    'trai',
-    { sales: 340, price: 120_000, unit: 'hộp' },
-  ],
-  [
-    'chuoi-say',
-    'Chuối sấy giòn Khánh Vĩnh',
-    'food.confectionery',
-    '22609',
-    'trai',
-    { sales: 70, price: 40_000, unit: 'gói' },
-  ],
-  [
-    'mang-cau',
-    'Mãng cầu Bà Đen',
-    'fresh_produce.fruit',
-    '22852',
-    'trai',
-    { sales: 10, price: 45_000, unit: 'kg' },
-  ],
-  // Hải sản khô, tươi, chế biến
-  [
-    'muc-mot-nang',
-    'Mực một nắng Nha Trang loại đặc biệt',
-    'seafood.dried',
-    '22333',
-    'kho',
-    { stars: 4, sales: 1300, price: 650_000, unit: 'kg' },
-  ],
-  [
-    'muc-kho',
-    'Mực khô câu Cam Ranh',
-    'seafood.dried',
-    '22420',
-    'kho',
-    { sales: 600, price: 1_100_000, unit: 'kg' },
-  ],
-  [
-    'muc-rim',
-    'Mực rim me Nha Trang',
-    'seafood.processed',
-    '22333',
-    'kho',
-    { sales: 870, price: 95_000, unit: 'hũ' },
-  ],
-  [
-    'ca-chi-vang',
-    'Cá chỉ vàng khô tẩm gia vị',
-    'seafood.dried',
-    '22402',
-    'kho',
-    { sales: 430, price: 280_000, unit: 'kg' },
-  ],
-  [
-    'ca-thu-kho',
-    'Cá thu một nắng Nha Trang',
-    'seafood.dried',
-    '22402',
-    'kho',
-    { sales: 210, price: 380_000, unit: 'kg' },
-  ],
-  [
-    'ca-bo-kho',
-    'Cá bò khô Phan Rang',
-    'seafood.dried',
-    '22759',
-    'kho',
-    { sales: 150, price: 320_000, unit: 'kg' },
-  ],
-  [
-    'tom-kho',
-    'Tôm khô Cà Ná loại 1',
-    'seafood.dried',
-    '22909',
-    'kho',
-    { stars: 3, sales: 380, price: 900_000, unit: 'kg' },
-  ],
-  [
-    'ca-com-kho',
-    'Cá cơm khô Vạn Ninh',
-    'seafood.dried',
-    '22489',
-    'mamVN',
-    { sales: 260, price: 180_000, unit: 'kg' },
-  ],
-  [
-    'tom-hum',
-    'Tôm hùm bông Bình Ba tươi sống',
-    'seafood.fresh',
-    '22480',
-    'kho',
-    { sales: 120, price: 1_600_000, unit: 'kg' },
-  ],
-  [
-    'oc-huong',
-    'Ốc hương Vạn Ninh tươi',
-    'seafood.fresh',
-    '22489',
-    'mamVN',
-    { sales: 95, price: 450_000, unit: 'kg' },
-  ],
-  [
-    'cha-ca-nt',
-    'Chả cá Nha Trang chiên',
-    'seafood.processed',
-    '22366',
-    'kho',
-    { stars: 3, sales: 1900, price: 180_000, unit: 'kg' },
-  ],
-  [
-    'cha-ca-thu',
-    'Chả cá thu hấp Nha Trang',
-    'seafood.processed',
-    '22366',
-    'kho',
-    { sales: 320, price: 220_000, unit: 'kg' },
-  ],
-  [
-    'sua-tuoi',
-    'Sứa tươi Nha Trang làm gỏi',
-    'seafood.fresh',
-    '22333',
-    'kho',
-    { sales: 30, price: 60_000, unit: 'kg' },
-  ],
-  // Nem, chả, bánh
-  [
-    'nem-chua-nh',
-    'Nem chua Ninh Hòa lá vông 20 cái',
-    'food.meat',
-    '22528',
-    'nem',
-    { stars: 3, sales: 1700, price: 60_000, unit: 'gói' },
-  ],
-  [
-    'nem-nuong-nh',
-    'Nem nướng Ninh Hòa kèm bánh tráng',
-    'food.meat',
-    '22528',
-    'nem',
-    { sales: 2300, price: 85_000, unit: 'suất' },
-  ],
-  [
-    'nem-chua-ran',
-    'Nem chua rán Nha Trang',
-    'food.meat',
-    '22366',
-    'nem',
-    { sales: 140, price: 70_000, unit: 'gói' },
-  ],
-  ['cha-lua', 'Chả lụa Diên Khánh', 'food.meat', '22651', 'nem', { sales: 180, price: 150_000, unit: 'kg' }],
-  [
-    'banh-trang-phoi-suong',
-    'Bánh tráng phơi sương Suối Dầu',
-    'food.dried',
-    '22708',
-    'banh',
-    { sales: 520, price: 35_000, unit: 'gói' },
-  ],
-  [
-    'banh-trang-me',
-    'Bánh tráng mè đen nướng Ninh Hòa',
-    'food.dried',
-    '22528',
-    'banh',
-    { sales: 610, price: 30_000, unit: 'gói' },
-  ],
-  [
-    'banh-trang-dua',
-    'Bánh tráng dừa Diên Khánh',
-    'food.dried',
-    '22651',
-    'banh',
-    { sales: 210, price: 28_000, unit: 'gói' },
-  ],
-  [
-    'banh-can',
-    'Bánh căn khô Nha Trang ăn liền',
-    'food.confectionery',
-    '22366',
-    'banh',
-    { sales: 95, price: 45_000, unit: 'gói' },
-  ],
-  [
-    'banh-xeo',
-    'Bột bánh xèo Diên Khánh',
-    'food.dried',
-    '22651',
-    'banh',
-    { sales: 40, price: 25_000, unit: 'gói' },
-  ],
-  [
-    'banh-it',
-    'Bánh ít lá gai Phan Rang',
-    'food.confectionery',
-    '22759',
-    'banh',
-    { sales: 65, price: 50_000, unit: 'hộp' },
-  ],
-  [
-    'hat-dieu',
-    'Hạt điều rang muối Diên Khánh',
-    'food.dried',
-    '22651',
-    'banh',
-    { sales: 480, price: 220_000, unit: 'hũ' },
-  ],
-  // Mật ong
-  [
-    'mat-ong-rung',
-    'Mật ong rừng Khánh Sơn nguyên chất 500ml',
-    'food.honey',
-    '22714',
-    'mat',
-    { stars: 4, sales: 850, price: 320_000, unit: 'chai' },
-  ],
-  [
-    'mat-ong-cafe',
-    'Mật ong hoa cà phê Khánh Vĩnh',
-    'food.honey',
-    '22609',
-    'mat',
-    { sales: 300, price: 180_000, unit: 'chai' },
-  ],
-  [
-    'mat-ong-nhan',
-    'Mật ong hoa nhãn Diên Khánh',
-    'food.honey',
-    '22651',
-    'mat',
-    { sales: 120, price: 200_000, unit: 'chai' },
-  ],
-  ['sap-ong', 'Sáp ong Khánh Sơn', 'food.honey', '22714', 'mat', { sales: 15, price: 90_000, unit: 'hũ' }],
-  // Cà phê, trà, đồ uống
-  [
-    'cafe-robusta',
-    'Cà phê robusta rang xay Khánh Vĩnh 500g',
-    'beverages.coffee',
-    '22609',
-    'cafe',
-    { stars: 3, sales: 700, price: 150_000, unit: 'gói' },
-  ],
-  [
-    'cafe-arabica',
-    'Cà phê arabica Khánh Sơn hạt rang',
-    'beverages.coffee',
-    '22714',
-    'cafe',
-    { stars: 4, sales: 260, price: 280_000, unit: 'gói' },
-  ],
-  [
-    'cafe-phin',
-    'Cà phê phin giấy Nha Trang',
-    'beverages.coffee',
-    '22366',
-    'cafe',
-    { sales: 400, price: 95_000, unit: 'hộp' },
-  ],
-  [
-    'cafe-bmt',
-    'Cà phê Buôn Ma Thuột nguyên chất',
-    'beverages.coffee',
-    '24133',
-    'cafe',
-    { sales: 1500, price: 170_000, unit: 'gói' },
-  ],
-  [
-    'cafe-da-lat',
-    'Cà phê Cầu Đất Đà Lạt',
-    'beverages.coffee',
-    '24778',
-    'cafe',
-    { sales: 350, price: 210_000, unit: 'gói' },
-  ],
-  [
-    'tra-atiso',
-    'Trà atiso Đà Lạt',
-    'beverages.tea',
-    '24781',
-    'cafe',
-    { sales: 200, price: 90_000, unit: 'hộp' },
-  ],
-  [
-    'tra-la-sen',
-    'Trà lá sen Diên Khánh',
-    'beverages.tea',
-    '22651',
-    'cafe',
-    { sales: 60, price: 70_000, unit: 'hộp' },
-  ],
-  [
-    'nuoc-dua',
-    'Nước dừa tươi Cam Ranh đóng chai',
-    'beverages.juice',
-    '22420',
-    'trai',
-    { sales: 500, price: 20_000, unit: 'chai' },
-  ],
-  [
-    'ruou-sim',
-    'Rượu sim rừng Khánh Vĩnh',
-    'beverages.wine_liquor',
-    '22615',
-    'cafe',
-    { sales: 110, price: 160_000, unit: 'chai' },
-  ],
-  [
-    'ruou-nep',
-    'Rượu nếp than Ninh Sơn',
-    'beverages.wine_liquor',
-    '22810',
-    'vangPR',
-    { sales: 90, price: 120_000, unit: 'chai' },
-  ],
-  // Gốm, thổ cẩm, thủ công
-  [
-    'gom-bau-truc-binh',
-    'Bình gốm Bàu Trúc men đất nung',
-    'crafts.pottery',
-    '22870',
-    'gom',
-    { stars: 4, sales: 160, price: 450_000, unit: 'cái', key: true },
-  ],
-  [
-    'gom-bau-truc-tuong',
-    'Tượng vũ nữ Chăm gốm Bàu Trúc',
-    'crafts.pottery',
-    '22870',
-    'gom',
-    { stars: 4, sales: 85, price: 650_000, unit: 'cái' },
-  ],
-  [
-    'gom-chum',
-    'Chum gốm Bàu Trúc cỡ lớn',
-    'crafts.pottery',
-    '22870',
-    'gom',
-    { sales: 20, price: 1_500_000, unit: 'cái' },
-  ],
-  [
-    'gom-den',
-    'Đèn gốm trang trí',
-    'crafts.pottery',
-    '22870',
-    'gom',
-    { sales: 40, price: 380_000, unit: 'cái' },
-  ],
-  [
-    'tho-cam-khan',
-    'Khăn thổ cẩm Chăm Mỹ Nghiệp',
-    'textiles.brocade',
-    '22870',
-    'tcam',
-    { stars: 3, sales: 300, price: 250_000, unit: 'chiếc' },
-  ],
-  [
-    'tho-cam-tui',
-    'Túi xách thổ cẩm dệt tay',
-    'textiles.brocade',
-    '22870',
-    'tcam',
-    { sales: 210, price: 350_000, unit: 'chiếc' },
-  ],
-  [
-    'tho-cam-vay',
-    'Váy thổ cẩm Raglai Khánh Sơn',
-    'textiles.brocade',
-    '22714',
-    'tcam',
-    { sales: 40, price: 900_000, unit: 'chiếc' },
-  ],
-  [
-    'tho-cam-vi',
-    'Ví thổ cẩm mini',
-    'textiles.brocade',
-    '22870',
-    'tcam',
-    { sales: 90, price: 120_000, unit: 'chiếc' },
-  ],
-  [
-    'lua-khan',
-    'Khăn lụa tơ tằm Bảo Lộc',
-    'textiles.silk',
-    '24823',
-    'tcam',
-    { sales: 75, price: 480_000, unit: 'chiếc' },
-  ],
-  [
-    'ao-dai-lua',
-    'Áo dài lụa Nha Trang',
-    'textiles.garment',
-    '22366',
-    'tcam',
-    { sales: 12, price: 2_200_000, unit: 'bộ' },
-  ],
-  [
-    'gio-may',
-    'Giỏ mây đan tay Diên Khánh',
-    'crafts.rattan_sedge',
-    '22651',
-    'moc',
-    { sales: 110, price: 180_000, unit: 'cái' },
-  ],
-  [
-    'chieu-coi',
-    'Chiếu cói Ninh Hòa',
-    'crafts.rattan_sedge',
-    '22528',
-    'moc',
-    { sales: 70, price: 320_000, unit: 'chiếc' },
-  ],
-  [
-    'tranh-cat',
-    'Tranh cát Nha Trang quà lưu niệm',
-    'crafts.souvenir',
-    '22366',
-    'moc',
-    { sales: 240, price: 150_000, unit: 'cái' },
-  ],
-  [
-    'mo-hinh-thuyen',
-    'Mô hình thuyền buồm gỗ',
-    'crafts.wood',
-    '22651',
-    'moc',
-    { sales: 55, price: 550_000, unit: 'cái' },
-  ],
-  [
-    'moc-khoa',
-    'Móc khóa vỏ ốc Nha Trang',
-    'crafts.souvenir',
-    '22366',
-    'moc',
-    { sales: 600, price: 20_000, unit: 'cái' },
-  ],
-  // Du lịch
-  [
-    'homestay-bien',
-    'Homestay view biển Nha Trang phòng đôi',
-    'tourism.homestay',
-    '22333',
-    'stay',
-    { sales: 420, price: 650_000, unit: 'đêm' },
-  ],
-  [
-    'homestay-hon-ba',
-    'Homestay nhà gỗ chân núi Hòn Bà',
-    'tourism.homestay',
-    '22453',
-    'tour',
-    { sales: 90, price: 800_000, unit: 'đêm' },
-  ],
-  [
-    'homestay-ninh-van',
-    'Homestay làng chài Ninh Vân',
-    'tourism.homestay',
-    '22528',
-    'stay',
-    { sales: 60, price: 550_000, unit: 'đêm' },
-  ],
-  [
-    'homestay-da-lat',
-    'Homestay Đà Lạt đồi thông',
-    'tourism.homestay',
-    '24787',
-    'stay',
-    { sales: 300, price: 500_000, unit: 'đêm' },
-  ],
-  [
-    'nha-nghi-cam-ranh',
-    'Nhà nghỉ Bãi Dài Cam Ranh',
-    'tourism.homestay',
-    '22480',
-    'stay',
-    { sales: 30, price: 400_000, unit: 'phòng' },
-  ],
-  [
-    'tour-hon-ba',
-    'Tour Hòn Bà 1 ngày săn mây',
-    'tourism.tour',
-    '22453',
-    'tour',
-    { stars: 3, sales: 520, price: 750_000, unit: 'người', key: true },
-  ],
-  [
-    'tour-hon-ba-2n',
-    'Tour Hòn Bà 2 ngày 1 đêm cắm trại',
-    'tourism.tour',
-    '22453',
-    'tour',
-    { sales: 140, price: 1_450_000, unit: 'người' },
-  ],
-  [
-    'tour-dao',
-    'Tour 4 đảo vịnh Nha Trang',
-    'tourism.tour',
-    '22366',
-    'tour',
-    { sales: 3500, price: 350_000, unit: 'người' },
-  ],
-  [
-    'tour-binh-ba',
-    'Tour đảo Bình Ba ăn tôm hùm',
-    'tourism.tour',
-    '22480',
-    'tour',
-    { sales: 410, price: 890_000, unit: 'người' },
-  ],
-  [
-    'tour-lan-bien',
-    'Lặn biển ngắm san hô Hòn Mun',
-    'tourism.experience',
-    '22366',
-    'tour',
-    { sales: 700, price: 950_000, unit: 'người' },
-  ],
-  [
-    'tam-bun',
-    'Vé tắm bùn khoáng nóng Nha Trang',
-    'tourism.experience',
-    '22390',
-    'tour',
-    { sales: 1800, price: 300_000, unit: 'vé' },
-  ],
-  [
-    'tour-vinh-hy',
-    'Tour vịnh Vĩnh Hy Ninh Thuận',
-    'tourism.tour',
-    '22852',
-    'tour',
-    { sales: 380, price: 650_000, unit: 'người' },
-  ],
-  [
-    'tour-lang-gom',
-    'Trải nghiệm làm gốm làng Bàu Trúc',
-    'tourism.experience',
-    '22870',
-    'gom',
-    { sales: 150, price: 200_000, unit: 'người' },
-  ],
-  // Gạo, khác
-  [
-    'gao-ninh-hoa',
-    'Gạo Ninh Hòa ST25 túi 5kg',
-    'fresh_produce.rice',
-    '22528',
-    'trai',
-    { sales: 900, price: 160_000, unit: 'túi' },
-  ],
-  [
-    'gao-lut',
-    'Gạo lứt đỏ Diên Khánh',
-    'fresh_produce.rice',
-    '22651',
-    'trai',
-    { sales: 150, price: 45_000, unit: 'kg' },
-  ],
-  [
-    'dua-xiem',
-    'Dừa xiêm Cam Lâm',
-    'fresh_produce.fruit',
-    '22453',
-    'xoaiCL',
-    { sales: 260, price: 15_000, unit: 'quả' },
-  ],
-  [
-    'rau-muong',
-    'Rau muống sạch Diên Khánh',
-    'fresh_produce.vegetable',
-    '22651',
-    'trai',
-    { sales: 35, price: 20_000, unit: 'bó' },
-  ],
-  [
-    'ot-xiem',
-    'Ớt xiêm rừng Khánh Vĩnh',
-    'fresh_produce.vegetable',
-    '22609',
-    'trai',
-    { sales: 25, price: 120_000, unit: 'kg' },
-  ],
-  [
-    'ca-phe-sua',
-    'Cà phê sữa đá lon Nha Trang',
-    'beverages.coffee',
-    '22366',
-    'cafe',
-    { sales: 640, price: 15_000, unit: 'chai' },
-  ],
-  [
-    'tinh-bot-nghe',
-    'Tinh bột nghệ Khánh Sơn',
-    'herbal.ginseng',
-    '22714',
-    'mat',
-    { sales: 190, price: 250_000, unit: 'hũ' },
-  ],
-  [
-    'la-xong',
-    'Lá xông thảo dược Khánh Vĩnh',
-    'herbal.ginseng',
-    '22609',
-    'mat',
-    { sales: 50, price: 40_000, unit: 'gói' },
-  ],
-  [
-    'keo-dua',
-    'Kẹo dừa Cam Ranh',
-    'food.confectionery',
-    '22420',
-    'banh',
-    { sales: 330, price: 35_000, unit: 'gói' },
-  ],
-  [
-    'banh-pia',
-    'Bánh pía sầu riêng Khánh Sơn',
-    'food.confectionery',
-    '22714',
-    'banh',
-    { sales: 210, price: 65_000, unit: 'hộp' },
-  ],
-  [
-    'kho-ca-dua',
-    'Khô cá dứa Cà Ná',
-    'seafood.dried',
-    '22909',
-    'kho',
-    { sales: 160, price: 420_000, unit: 'kg' },
-  ],
-  [
-    'ca-ngu',
-    'Cá ngừ đại dương Vạn Ninh cắt khúc',
-    'seafood.fresh',
-    '22489',
-    'mamVN',
-    { sales: 75, price: 260_000, unit: 'kg' },
-  ],
-  [
-    'tom-su',
-    'Tôm sú Cam Ranh tươi',
-    'seafood.fresh',
-    '22420',
-    'kho',
-    { sales: 140, price: 380_000, unit: 'kg' },
-  ],
-  [
-    'sa-te-tom',
-    'Sa tế tôm Nha Trang',
-    'food.fish_sauce',
-    '22366',
-    'mamNT',
-    { sales: 230, price: 40_000, unit: 'hũ' },
-  ],
-  [
-    'yen-ninh-hoa',
-    'Yến sào Ninh Hòa nguyên tổ',
-    'food.bird_nest',
-    '22528',
-    'yenKH',
-    { sales: 20, price: 2_900_000, unit: 'hộp' },
-  ],
-  [
-    'mam-tom-chua',
-    'Mắm tôm chua Diên Khánh',
-    'food.fish_sauce',
-    '22651',
-    'mamVN',
-    { sales: 50, price: 55_000, unit: 'hũ' },
-  ],
-  [
-    'cha-ca-mieng',
-    'Chả cá miếng chiên Ninh Hòa',
-    'seafood.processed',
-    '22528',
-    'kho',
-    { sales: 110, price: 160_000, unit: 'kg' },
-  ],
-  [
-    'rong-nho',
-    'Rong nho biển Cam Ranh',
-    'seafood.fresh',
-    '22420',
-    'kho',
-    { sales: 2500, price: 90_000, unit: 'hộp' },
-  ],
-  [
-    'mang-cut',
-    'Măng cụt Khánh Vĩnh',
-    'fresh_produce.fruit',
-    '22609',
-    'trai',
-    { sales: 70, price: 60_000, unit: 'kg' },
-  ],
-  [
-    'dong-trung',
-    'Đông trùng hạ thảo Đà Lạt sấy khô',
-    'herbal.ginseng',
-    '24781',
-    'samNL',
-    { sales: 140, price: 1_200_000, unit: 'hộp' },
-  ],
-  [
-    'dau-phong',
-    'Đậu phộng rang tỏi ớt',
-    'food.dried',
-    '22651',
-    'banh',
-    { sales: 900, price: 45_000, unit: 'hũ' },
-  ],
-  [
-    'dua-hau',
-    'Dưa hấu Ninh Phước',
-    'fresh_produce.fruit',
-    '22870',
-    'trai',
-    { sales: 100, price: 15_000, unit: 'kg' },
-  ],
-  [
-    'nuoc-sam',
-    'Nước sâm bí đao Nha Trang',
-    'beverages.juice',
-    '22366',
-    'samNL',
-    { sales: 700, price: 12_000, unit: 'chai' },
-  ],
-  [
-    'bo-kho',
-    'Bò khô Phan Rang sợi',
-    'food.dried',
-    '22759',
-    'kho',
-    { sales: 330, price: 450_000, unit: 'kg' },
-  ],
-  [
-    'non-la',
-    'Nón lá Diên Khánh',
-    'crafts.souvenir',
-    '22651',
-    'moc',
-    { sales: 180, price: 60_000, unit: 'chiếc' },
-  ],
-];
+const rows: Row[] = table
+  .trim()
+  .split('\n')
+  .map((line) => {
+    const [key, name, category, communeCode, seller, stars, sales, price, unit, flags = ''] = line
+      .split('|')
+      .map((c) => c.trim());
+    if (!(seller in sellers)) throw new Error(`fixture ${key}: unknown seller ${seller}`);
+    return {
+      key,
+      name,
+      category,
+      communeCode,
+      seller: seller as SellerKey,
+      stars: stars === '-' ? null : Number(stars),
+      // Valid well beyond the tests unless the line says otherwise.
+      expires: stars === '-' ? null : (/expires (\S+)/.exec(flags)?.[1] ?? '2099-12-31'),
+      sales: Number(sales),
+      price: BigInt(price),
+      unit,
+      isKey: /\bkey\b/.test(flags),
+    };
+  });
 
 /** Keywords as the catalog writes them: category names, origin, OCOP while valid, key product. */
-function keywordsOf(category: string, communeCode: string, o: Opts, valid: boolean) {
-  const c = commune(communeCode);
+function keywordsOf(r: Row, valid: boolean) {
+  const c = commune(r.communeCode);
   return [
-    categoryName(category, 'vi'),
-    topOf(category)?.vi ?? '',
+    categoryName(r.category, 'vi'),
+    topOf(r.category)?.vi ?? '',
     c?.name ?? '',
     province(c?.provinceCode)?.name ?? '',
-    ...(o.stars && valid ? ['OCOP'] : []),
-    o.key ? 'sản phẩm chủ lực' : '',
+    ...(r.stars && valid ? ['OCOP'] : []),
+    r.isKey ? 'sản phẩm chủ lực' : '',
   ].filter(Boolean);
 }
 
 const NOW = Date.parse('2026-03-01T00:00:00Z');
 
-export const fixtures: (SearchDoc & { key: string })[] = rows.map(
-  ([key, name, category, communeCode, seller, o = {}], i) => {
-    const expires = o.stars ? (o.expires ?? '2028-12-31') : null;
-    const valid = !!expires && expires >= '2026-01-01';
-    const c = commune(communeCode);
-    if (!c) throw new Error(`fixture ${key}: unknown commune ${communeCode}`);
-    return {
-      key,
-      productId: idOf(key),
-      sellerId: sellerId(seller),
-      sellerName: sellers[seller],
-      slug: key,
-      name,
-      description:
-        o.desc ??
-        `${name}. Sản phẩm của ${sellers[seller]}, ${c.name}. Đóng gói cẩn thận, giao hàng toàn quốc.`,
-      category,
-      keywords: keywordsOf(category, communeCode, o, valid),
-      originProvinceCode: c.provinceCode,
-      originCommuneCode: communeCode,
-      ocopStars: o.stars ?? null,
-      ocopExpiresOn: expires,
-      isKeyProduct: !!o.key,
-      priceMin: BigInt(o.price ?? 100_000),
-      unit: o.unit ?? 'hộp',
-      image: { alt: name, renditions: [320, 640].map((w) => ({ width: w, key: `p/${key}-${w}.webp` })) },
-      salesCount: o.sales ?? 0,
-      publishedAt: new Date(NOW - (o.age ?? i) * 86_400_000),
-    };
-  },
-);
+export const fixtures: (SearchDoc & { key: string })[] = rows.map((r, i) => {
+  const c = commune(r.communeCode);
+  if (!c) throw new Error(`fixture ${r.key}: unknown commune ${r.communeCode}`);
+  return {
+    key: r.key,
+    productId: idOf(r.key),
+    sellerId: sellerId(r.seller),
+    sellerName: sellers[r.seller],
+    slug: r.key,
+    name: r.name,
+    description: `${r.name}. Sản phẩm của ${sellers[r.seller]}, ${c.name}. Đóng gói cẩn thận, giao hàng toàn quốc.`,
+    category: r.category,
+    keywords: keywordsOf(r, !!r.expires && r.expires >= '2026-01-01'),
+    originProvinceCode: c.provinceCode,
+    originCommuneCode: r.communeCode,
+    ocopStars: r.stars,
+    ocopExpiresOn: r.expires,
+    isKeyProduct: r.isKey,
+    priceMin: r.price,
+    unit: r.unit,
+    image: { alt: r.name, renditions: [320, 640].map((w) => ({ width: w, key: `p/${r.key}-${w}.webp` })) },
+    salesCount: r.sales,
+    publishedAt: new Date(NOW - i * 86_400_000),
+  };
+});
 
 export const keyOf = new Map(fixtures.map((f) => [f.productId, f.key]));

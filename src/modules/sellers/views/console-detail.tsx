@@ -1,4 +1,3 @@
-import type { Children } from '@kitajs/html';
 import { formatDate } from '../../../platform/http/i18n.js';
 import { Confirmation, ErrorSummary } from '../../../web/forms.js';
 import { Layout } from '../../../web/layout.js';
@@ -10,26 +9,13 @@ import { categoryLabel, documentKindLabel, legalFormLabel, statusLabel } from '.
 import { VerificationPanel } from '../verification/index.js';
 import { type ActionFormState, ActionForms } from './console-actions.js';
 import { ConsoleNav, StatusBadge } from './console-parts.js';
-import { OcopList, Paragraphs } from './storefront.js';
+import { Facts, OcopList, Paragraphs } from './storefront.js';
 
 /** What happened just before this render: a decision taken, refused as stale, or sent back with errors. */
 export interface DetailNotice {
   done?: OfficerAction;
   conflict?: OfficerAction;
   sent?: ActionFormState;
-}
-
-function Facts({ rows }: { rows: [string, Children][] }) {
-  return (
-    <dl class="facts">
-      {rows.map(([label, value]) => (
-        <>
-          <dt safe>{label}</dt>
-          <dd>{value}</dd>
-        </>
-      ))}
-    </dl>
-  );
 }
 
 const text = (v: string | null | undefined) => <span safe>{v ?? ''}</span>;

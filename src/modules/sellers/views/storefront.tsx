@@ -1,3 +1,4 @@
+import type { Children } from '@kitajs/html';
 import { formatDate } from '../../../platform/http/i18n.js';
 import { Layout } from '../../../web/layout.js';
 import type { PageCtx } from '../../../web/page.js';
@@ -17,6 +18,20 @@ export function Paragraphs({ text }: { text: string }) {
           <p safe>{line}</p>
         ))}
     </>
+  );
+}
+
+/** Facts as a definition list: each label with its value (escaped where it is made). */
+export function Facts({ rows }: { rows: [string, Children][] }) {
+  return (
+    <dl class="facts">
+      {rows.map(([label, value]) => (
+        <>
+          <dt safe>{label}</dt>
+          <dd>{value}</dd>
+        </>
+      ))}
+    </dl>
   );
 }
 
@@ -171,14 +186,7 @@ export function StorefrontPage({
         <h2 id="seller" safe>
           {t('shop.disclosure')}
         </h2>
-        <dl class="facts">
-          {rows.map(([label, value]) => (
-            <>
-              <dt safe>{label}</dt>
-              <dd>{value}</dd>
-            </>
-          ))}
-        </dl>
+        <Facts rows={rows} />
         <p class="muted" safe>
           {t('shop.disclosure_note')}
         </p>
