@@ -21,6 +21,82 @@ export interface DetailNotice {
 const text = (v: string | null | undefined) => <span safe>{v ?? ''}</span>;
 const kb = (n: number | null) => (n === null ? '' : `${Math.max(1, Math.round(n / 1024))} KB`);
 
+/** The application's documents, each a download, with its type and size. */
+function Documents({ ctx: { t }, documents }: { ctx: PageCtx; documents: ApplicationDetail['documents'] }) {
+  if (!documents.length) {
+    return (
+      <p class="muted" safe>
+        {t('console.detail.no_documents')}
+      </p>
+    );
+  }
+  return (
+    <ul>
+      {documents.map((doc) => (
+        <li>
+          <strong safe>{documentKindLabel(t, doc.kind)}</strong>:{' '}
+          <a href={`/quan-ly/tep/${doc.fileId}`} safe>
+            {doc.name ?? t('console.doc.download')}
+          </a>{' '}
+          <span class="muted" safe>
+            {[doc.mime, kb(doc.size)].filter(Boolean).join(', ')}
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** The accounts acting for the seller, with how to reach them. */
+function Members({ ctx: { t }, members }: { ctx: PageCtx; members: ApplicationDetail['members'] }) {
+  return (
+    <ul>
+      {members.map((m) => {
+        const contacts = [m.email, m.phone].filter(Boolean).join(', ');
+        return (
+          <li safe>{`${m.fullName} (${t(`console.member.${m.role}`)})${contacts ? `: ${contacts}` : ''}`}</li>
+        );
+      })}
+    </ul>
+  );
+}
+
+/** Every move of the application: when, from which state to which, who, and why. */
+function History({ ctx: { t, locale }, history }: { ctx: PageCtx; history: ApplicationDetail['history'] }) {
+  return (
+    <ol class="timeline">
+      {history.map((h) => (
+        <li>
+          <time datetime={h.at.toISOString()} safe>
+            {formatDate(h.at, locale, true)}
+          </time>
+          {': '}
+          <strong safe>
+            {h.fromStatus
+              ? t('console.history.move', {
+                  from: statusLabel(t, h.fromStatus),
+                  to: statusLabel(t, h.toStatus),
+                })
+              : t('console.history.created', { to: statusLabel(t, h.toStatus) })}
+          </strong>
+          <br />
+          <span class="muted" safe>
+            {t('console.history.by', { name: h.actor.fullName || h.actor.id })}
+          </span>
+          {h.reason ? (
+            <>
+              <br />
+              <span safe>{t('console.history.reason', { reason: h.reason })}</span>
+            </>
+          ) : (
+            ''
+          )}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
 /** Everything an officer needs to decide on one application, and the decisions open to them. */
 export function DetailPage({
   ctx,
@@ -108,25 +184,7 @@ export function DetailPage({
       <VerificationPanel ctx={ctx} verification={d.verification} />
 
       <h2 safe>{t('console.detail.documents')}</h2>
-      {d.documents.length ? (
-        <ul>
-          {d.documents.map((doc) => (
-            <li>
-              <strong safe>{documentKindLabel(t, doc.kind)}</strong>:{' '}
-              <a href={`/quan-ly/tep/${doc.fileId}`} safe>
-                {doc.name ?? t('console.doc.download')}
-              </a>{' '}
-              <span class="muted" safe>
-                {[doc.mime, kb(doc.size)].filter(Boolean).join(', ')}
-              </span>
-            </li>
-          ))}
-        </ul>
-      ) : (
-        <p class="muted" safe>
-          {t('console.detail.no_documents')}
-        </p>
-      )}
+      <Documents ctx={ctx} documents={d.documents} />
 
       <h2 safe>{t('console.detail.ocop')}</h2>
       {d.ocop.length ? (
@@ -138,45 +196,10 @@ export function DetailPage({
       )}
 
       <h2 safe>{t('console.detail.members')}</h2>
-      <ul>
-        {d.members.map((m) => (
-          <li safe>
-            {`${m.fullName} (${t(`console.member.${m.role}`)})${[m.email, m.phone].filter(Boolean).length ? `: ${[m.email, m.phone].filter(Boolean).join(', ')}` : ''}`}
-          </li>
-        ))}
-      </ul>
+      <Members ctx={ctx} members={d.members} />
 
       <h2 safe>{t('console.detail.history')}</h2>
-      <ol class="timeline">
-        {d.history.map((h) => (
-          <li>
-            <time datetime={h.at.toISOString()} safe>
-              {formatDate(h.at, locale, true)}
-            </time>
-            {': '}
-            <strong safe>
-              {h.fromStatus
-                ? t('console.history.move', {
-                    from: statusLabel(t, h.fromStatus),
-                    to: statusLabel(t, h.toStatus),
-                  })
-                : t('console.history.created', { to: statusLabel(t, h.toStatus) })}
-            </strong>
-            <br />
-            <span class="muted" safe>
-              {t('console.history.by', { name: h.actor.fullName || h.actor.id })}
-            </span>
-            {h.reason ? (
-              <>
-                <br />
-                <span safe>{t('console.history.reason', { reason: h.reason })}</span>
-              </>
-            ) : (
-              ''
-            )}
-          </li>
-        ))}
-      </ol>
+      <History ctx={ctx} history={d.history} />
 
       <ActionForms ctx={ctx} sellerId={s.id} actions={d.actions} sent={notice.sent} />
     </Layout>
