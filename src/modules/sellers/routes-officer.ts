@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { seeOther } from '../../platform/http/context.js';
 import { notFound } from '../../platform/http/errors.js';
 import type { Deps } from '../../platform/module.js';
+import { foldVietnamese } from '../../platform/text.js';
 import { failedForm } from '../../web/form-post.js';
 import { pageCtx, sendHtml } from '../../web/page.js';
 import './console-messages.js';
@@ -25,12 +26,7 @@ import { QueuePage, RegistryPage } from './views/console-lists.js';
 
 /** A file name for Content-Disposition: plain ASCII for old clients (no diacritics), UTF-8 for the rest (RFC 6266). */
 function filenameParams(name: string): string {
-  const ascii = name
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
-    .replace(/[^\x20-\x7e]|["\\]/g, '_');
+  const ascii = foldVietnamese(name).replace(/[^\x20-\x7e]|["\\]/g, '_');
   const utf8 = encodeURIComponent(name).replace(
     /['()*]/g,
     (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
