@@ -25,6 +25,7 @@ import { authenticate, identityModule } from './modules/identity/index.js';
 import { notificationsModule } from './modules/notifications/index.js';
 import { searchModule } from './modules/search/index.js';
 import { sellersModule } from './modules/sellers/index.js';
+import { storefrontModule } from './modules/storefront/index.js';
 import { registerOps } from './platform/http/ops.js';
 import { pgRateLimitStore } from './platform/http/rate-limit-store.js';
 import { OutboxDispatcher } from './platform/jobs/outbox.js';
@@ -44,6 +45,7 @@ export const modules: Module[] = [
   sellersModule,
   searchModule,
   catalogModule,
+  storefrontModule,
   homeModule,
 ];
 

@@ -5,6 +5,7 @@ import { notFound } from '../../platform/http/errors.js';
 import type { Deps } from '../../platform/module.js';
 import { pageCtx, sendHtml } from '../../web/page.js';
 import { commune, formatAddress } from '../geo/index.js';
+import { ShopProducts, shopProducts } from '../storefront/index.js';
 import './console-messages.js';
 import { storefront } from './console-service.js';
 import { ocopItem, presentOcop } from './routes-officer-api.js';
@@ -51,11 +52,15 @@ export function storefrontRoutes(app: FastifyInstance, deps: Deps): void {
   const params = z.object({ slug: z.string().max(120) });
   const url = (slug: string) => `${deps.config.publicUrl}/cua-hang/${encodeURIComponent(slug)}`;
 
-  r.get('/cua-hang/:slug', { schema: { hide: true, params } }, async (req, reply) => {
+  const querystring = z.object({ cursor: z.string().max(100).optional().catch(undefined) });
+  r.get('/cua-hang/:slug', { schema: { hide: true, params, querystring } }, async (req, reply) => {
     const s = await storefront(deps.db, req.params.slug);
     if (!s) throw notFound();
+    const list = await shopProducts(deps.db, s.verification.sellerId, req.query.cursor);
     cacheFor(req, reply);
-    return sendHtml(reply, StorefrontPage({ ctx: pageCtx(req, reply), shop: s, canonical: url(s.slug) }));
+    const ctx = pageCtx(req, reply);
+    const products = ShopProducts({ ctx, list, shopPath: `/cua-hang/${encodeURIComponent(s.slug)}` });
+    return sendHtml(reply, StorefrontPage({ ctx, shop: s, canonical: url(s.slug), products }));
   });
 
   r.get(

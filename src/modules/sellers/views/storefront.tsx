@@ -102,10 +102,13 @@ export function StorefrontPage({
   ctx,
   shop,
   canonical,
+  products: safeProducts,
 }: {
   ctx: PageCtx;
   shop: Storefront;
   canonical: string;
+  /** The shop's products (cards and a link to more), from the storefront module. */
+  products?: JSX.Element;
 }) {
   const { t, locale } = ctx;
   const address = formatAddress(shop);
@@ -172,6 +175,7 @@ export function StorefrontPage({
       ) : (
         ''
       )}
+      {safeProducts ?? ''}
       {shop.ocop.length ? (
         <section aria-labelledby="ocop">
           <h2 id="ocop" safe>
