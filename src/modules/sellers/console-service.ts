@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { and, asc, count, eq, inArray, ne, or, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { isUuid } from '../../platform/db/columns.js';
 import type { Db, Executor } from '../../platform/db/pool.js';
 import type { Actor } from '../../platform/http/context.js';
 import { notFound } from '../../platform/http/errors.js';
@@ -28,8 +29,6 @@ export type OfficerAction = (typeof OFFICER_ACTIONS)[number] & SellerAction;
 export const PAGE_SIZE = 50;
 /** An export is one officer's working list, not a database dump. */
 const EXPORT_MAX_ROWS = 50_000;
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** An empty select or text box of a GET form means "no filter". */
 const blank = <T extends z.ZodType>(s: T) => z.preprocess((v) => (v === '' ? undefined : v), s.optional());
@@ -231,7 +230,7 @@ async function ocopOf(db: Executor, sellerId: string) {
  * own until submitted, so they are not shown (404, like an unknown id).
  */
 export async function applicationDetail(db: Executor, id: string) {
-  if (!UUID.test(id)) throw notFound();
+  if (!isUuid(id)) throw notFound();
   const [seller] = await db
     .select()
     .from(sellers)
@@ -292,7 +291,7 @@ export async function decide(
     publicUrl: string;
   },
 ): Promise<SellerStatus> {
-  if (!UUID.test(input.sellerId)) throw notFound();
+  if (!isUuid(input.sellerId)) throw notFound();
   const [s] = await db.select({ status: sellers.status }).from(sellers).where(eq(sellers.id, input.sellerId));
   if (!s || s.status === 'draft') throw notFound();
   return transitionSeller(db, {

@@ -1,4 +1,5 @@
 import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
+import { isUuid } from '../../platform/db/columns.js';
 import type { Executor } from '../../platform/db/pool.js';
 import type { Actor } from '../../platform/http/context.js';
 import { type FieldError, forbidden, notFound, ValidationError } from '../../platform/http/errors.js';
@@ -76,7 +77,7 @@ export async function isSellerMember(db: Executor, sellerId: string, userId: str
  * metadata, or throws 404 (no such seller file) / 403.
  */
 export async function checkSellerFileAccess(db: Executor, actor: Actor, fileId: string) {
-  const meta = /^[0-9a-f-]{36}$/i.test(fileId) ? await fileMeta(db, fileId) : undefined;
+  const meta = isUuid(fileId) ? await fileMeta(db, fileId) : undefined;
   if (!meta) throw notFound();
   const owners = await sellersOfFile(db, fileId);
   if (!owners.length) {
@@ -147,10 +148,7 @@ export async function attachedFiles(
 ) {
   const ids = Object.entries(values)
     .filter(
-      ([k, v]) =>
-        (k.startsWith('documents.') || k.endsWith('.fileId')) &&
-        typeof v === 'string' &&
-        /^[0-9a-f-]{36}$/i.test(v),
+      ([k, v]) => (k.startsWith('documents.') || k.endsWith('.fileId')) && typeof v === 'string' && isUuid(v),
     )
     .map(([, v]) => v as string);
   const usable = [...(await usableFiles(db, userId, sellerId, ids))];

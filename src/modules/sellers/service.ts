@@ -1,4 +1,5 @@
 import { and, desc, eq, like, ne, notInArray, or, sql } from 'drizzle-orm';
+import { isUuid } from '../../platform/db/columns.js';
 import type { Db, Executor } from '../../platform/db/pool.js';
 import type { Actor } from '../../platform/http/context.js';
 import { conflict, type FieldError, invalid, notFound, ValidationError } from '../../platform/http/errors.js';
@@ -101,7 +102,6 @@ export async function applicationData(db: Executor, s: Seller) {
 }
 
 const str = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
-const isUuid = (v: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v);
 
 /** A live seller other than `exceptId` holding the tax code (drafts and rejected applications hold none). */
 async function taxCodeTaken(db: Executor, taxCode: string, exceptId?: string) {

@@ -7,6 +7,10 @@ export const id = () =>
     .primaryKey()
     .$defaultFn(() => uuidv7());
 
+/** Whether a string can be an id: look nothing up with one that cannot (PostgreSQL would refuse it). */
+export const isUuid = (v: string) =>
+  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v);
+
 export const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 export const updatedAt = () =>
   timestamp('updated_at', { withTimezone: true })
