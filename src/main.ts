@@ -5,6 +5,7 @@ import { instanceInfo, loadReferenceData } from './modules/geo/index.js';
 import { createAdmin } from './modules/identity/index.js';
 import { verifyAuditChain } from './platform/audit/service.js';
 import { openDatabase } from './platform/db/open.js';
+import { MAX_PRODUCTS, parseProductCount, runSeed } from './seed/command.js';
 import { isEmpty, seedDemo } from './seed/demo.js';
 
 const say = (msg: string) => process.stdout.write(`${msg}\n`);
@@ -23,10 +24,25 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case 'seed': {
+      let products: number | null = null;
+      try {
+        const { values } = parseArgs({ args: rest, options: { products: { type: 'string' } } });
+        products = values.products === undefined ? 0 : parseProductCount(values.products);
+      } catch {
+        // An unknown option: the usage below says what is accepted.
+      }
+      if (products === null) {
+        say(`Usage: npm run seed [-- --products 100000] (a whole number from 1 to ${MAX_PRODUCTS})`);
+        return 2;
+      }
+      instanceInfo(config);
       const o = await openDatabase(config, say);
-      await loadReferenceData(o.db);
-      await seedDemo(o.db, config, say);
-      await o.close();
+      try {
+        await loadReferenceData(o.db);
+        await runSeed(o.db, config, products, say);
+      } finally {
+        await o.close();
+      }
       return 0;
     }
     case 'admin': {

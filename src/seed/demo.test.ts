@@ -3,11 +3,13 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { eq, sql } from 'drizzle-orm';
+import sharp from 'sharp';
 import { Client, type TestApp, testApp } from '../../test/helpers.js';
 import { applicationSchema } from '../modules/sellers/index.js';
 import { sellerMembers, sellers } from '../modules/sellers/schema.js';
 import { foldVietnamese } from '../platform/text.js';
 import { DEMO_PASSWORD, seedDemo } from './demo.js';
+import { demoShopOffers, FIRST_START } from './demo-products.js';
 import { demoSellers } from './demo-sellers.js';
 
 let t: TestApp;
@@ -68,4 +70,82 @@ test('every account listed in the README signs in with the demo password', async
     );
     assert.equal(res.statusCode, 200, `${identifier}: ${res.body}`);
   }
+});
+
+test('first start: ten published products for each approved demo shop, and a generated catalogue beside them', async () => {
+  const rows = await t.db.execute<{ email: string; n: number }>(sql`
+    SELECT u.email, count(p.id)::int AS n FROM products p
+    JOIN seller_members m ON m.seller_id = p.seller_id AND m.role = 'owner'
+    JOIN users u ON u.id = m.user_id
+    WHERE p.status = 'published' GROUP BY u.email`);
+  const byOwner = Object.fromEntries(rows.rows.map((r) => [r.email, r.n]));
+  for (const email of Object.keys(demoShopOffers)) assert.equal(byOwner[email], 10, email);
+  assert.equal(byOwner['banhtrang@demo.tmdt.vn'], undefined, 'a suspended shop has nothing on sale');
+  const generated = rows.rows.filter((r) => r.email.startsWith('ban-hang-0-'));
+  assert.equal(
+    generated.reduce((s, r) => s + r.n, 0),
+    FIRST_START.products,
+  );
+  assert.ok(generated.length >= 10, `${generated.length} generated shops`);
+  const [docs] = (
+    await t.db.execute<{ docs: number; products: number }>(sql`
+    SELECT (SELECT count(*)::int FROM search_documents) AS docs,
+           (SELECT count(*)::int FROM products WHERE status = 'published') AS products`)
+  ).rows;
+  assert.equal(docs.docs, docs.products);
+});
+
+test('the demo products are found by search, typed without diacritics', async () => {
+  const c = new Client(t.app);
+  for (const [q, shop] of [
+    ['yen sao cam lam', 'Hợp tác xã Yến sào Cam Lâm'],
+    ['nuoc mam ca na', 'Công ty TNHH Nước mắm Cà Ná'],
+    ['gom bau truc', 'Hợp tác xã Gốm Bàu Trúc'],
+  ]) {
+    const res = await c.get(`/api/v1/search?q=${encodeURIComponent(q)}`);
+    assert.equal(res.statusCode, 200, res.body);
+    const hits = res.json().hits as { name: string; seller: { name: string } }[];
+    assert.ok(
+      hits.slice(0, 10).some((h) => h.seller.name === shop),
+      `${q}: ${hits.map((h) => h.name).join(', ')}`,
+    );
+  }
+});
+
+test('product pictures are WebP renditions 320, 640 and 1024 px wide in storage, served to browsers', async () => {
+  const images = await t.db.execute<{
+    product_id: string;
+    file_id: string;
+    renditions: { width: number; key: string }[];
+    email: string;
+  }>(sql`
+    SELECT i.product_id, i.file_id, i.renditions, u.email FROM product_images i
+    JOIN products p ON p.id = i.product_id
+    JOIN seller_members m ON m.seller_id = p.seller_id AND m.role = 'owner'
+    JOIN users u ON u.id = m.user_id`);
+  const { storage } = t.app.deps;
+  const demo = images.rows.filter((i) => i.email in demoShopOffers);
+  const generated = images.rows.filter((i) => i.email.startsWith('ban-hang-'));
+  // Demo shops' owners may delete a picture: theirs are their own; generated products share one per kind.
+  assert.equal(new Set(demo.map((i) => i.file_id)).size, demo.length);
+  for (const i of demo) assert.ok(i.renditions.every((r) => r.key.startsWith(`products/${i.product_id}/`)));
+  assert.ok(new Set(generated.map((i) => i.file_id)).size < generated.length / 2);
+  for (const i of [...demo.slice(0, 5), ...generated.slice(0, 5)]) {
+    assert.deepEqual(
+      i.renditions.map((r) => r.width),
+      [320, 640, 1024],
+    );
+    for (const r of i.renditions) {
+      const meta = await sharp(await storage.get(r.key)).metadata();
+      assert.equal(meta.format, 'webp');
+      assert.equal(meta.width, r.width);
+    }
+    const res = await new Client(t.app).get(`/anh/${i.renditions[0].key}`);
+    assert.equal(res.statusCode, 200);
+    assert.equal(res.headers['content-type'], 'image/webp');
+  }
+  const files = await t.db.execute<{ n: number }>(
+    sql`SELECT count(*)::int AS n FROM files WHERE id IN (SELECT file_id FROM product_images)`,
+  );
+  assert.equal(files.rows[0].n, new Set(images.rows.map((i) => i.file_id)).size);
 });

@@ -1,13 +1,17 @@
+import path from 'node:path';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Config } from '../config.js';
 import { createUser } from '../modules/identity/index.js';
+import { hashPassword } from '../modules/identity/passwords.js';
 import { type SellerAction, transitionSeller } from '../modules/sellers/index.js';
 import { ocopCertificates, sellerMembers, sellers, sellerTransitions } from '../modules/sellers/schema.js';
 import type { Db } from '../platform/db/pool.js';
 import type { Actor } from '../platform/http/context.js';
 import { outbox } from '../platform/jobs/schema.js';
 import { MAIL_TOPIC } from '../platform/mail/outbox.js';
+import { localStorage, type Storage } from '../platform/storage/storage.js';
 import { foldVietnamese, slugify } from '../platform/text.js';
+import { seedDemoProducts } from './demo-products.js';
 import { type DemoSeller, demoSellers, demoStaff } from './demo-sellers.js';
 
 /** Password of every demo account (listed in the README). */
@@ -38,8 +42,15 @@ const asActor = (u: { id: string; role: Actor['role']; fullName: string; email: 
  * Vietnamese demo data for a first look: an account for every role, a dozen approved sellers
  * of different legal forms and communes, and applications waiting in each state. Lifecycle
  * moves go through the same service as real ones, so histories and audit rows are real.
+ * Then the catalogue: about ten products for each approved demo shop and a small generated
+ * catalogue over further shops (see demo-products.ts), searchable at once.
  */
-export async function seedDemo(db: Db, config: Config, say: (m: string) => void): Promise<void> {
+export async function seedDemo(
+  db: Db,
+  config: Config,
+  say: (m: string) => void,
+  storage: Storage = localStorage(path.join(config.dataDir, 'uploads')),
+): Promise<void> {
   const t0 = Date.now();
   await createUser(db, { ...demoStaff.admin, password: DEMO_PASSWORD, role: 'admin' });
   const officer = asActor(
@@ -94,8 +105,12 @@ export async function seedDemo(db: Db, config: Config, say: (m: string) => void)
   }
   // Demo notifications stay in the app; their mails are not sent to the made-up addresses.
   await db.update(outbox).set({ processedAt: new Date() }).where(eq(outbox.topic, MAIL_TOPIC));
+  const catalog = await seedDemoProducts(db, storage, {
+    provinceCode: config.provinceCode,
+    passwordHash: await hashPassword(DEMO_PASSWORD),
+  });
   say(
-    `Demo data loaded in ${Date.now() - t0} ms: ${demoSellers.length} sellers. Password of every demo account: ${DEMO_PASSWORD}`,
+    `Demo data loaded in ${Date.now() - t0} ms: ${demoSellers.length} sellers, ${catalog.products + catalog.generated} products. Password of every demo account: ${DEMO_PASSWORD}`,
   );
 }
 
