@@ -1,6 +1,6 @@
 import { and, eq, ne } from 'drizzle-orm';
 import { recordAudit } from '../../platform/audit/service.js';
-import type { Db, Executor } from '../../platform/db/pool.js';
+import { type Db, type Executor, uniqueViolation } from '../../platform/db/pool.js';
 import type { Actor } from '../../platform/http/context.js';
 import { type FieldError, invalid, notFound, ValidationError } from '../../platform/http/errors.js';
 import { translate } from '../../platform/http/i18n.js';
@@ -38,13 +38,10 @@ export async function assertContactsFree(db: Executor, c: { email?: string | nul
 }
 
 /** Two sign-ups racing for the same address: the unique index decides, the loser gets the field error. */
-function uniqueViolation(err: unknown): never {
-  const e = err as { code?: string; constraint?: string; cause?: { code?: string; constraint?: string } };
-  const pg = e.cause ?? e;
-  if (pg.code === '23505' && pg.constraint === 'users_phone_idx')
-    throw invalid('phone', 'identity.phone.taken');
-  if (pg.code === '23505' && pg.constraint === 'users_email_idx')
-    throw invalid('email', 'identity.email.taken');
+function contactTaken(err: unknown): never {
+  const constraint = uniqueViolation(err);
+  if (constraint === 'users_phone_idx') throw invalid('phone', 'identity.phone.taken');
+  if (constraint === 'users_email_idx') throw invalid('email', 'identity.email.taken');
   throw err;
 }
 
@@ -71,7 +68,7 @@ export async function createUser(
       locale: u.locale ?? 'vi',
     })
     .returning()
-    .catch(uniqueViolation);
+    .catch(contactTaken);
   return row;
 }
 

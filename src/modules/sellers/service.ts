@@ -1,6 +1,6 @@
 import { and, desc, eq, like, ne, notInArray, or, sql } from 'drizzle-orm';
 import { isUuid } from '../../platform/db/columns.js';
-import type { Db, Executor } from '../../platform/db/pool.js';
+import { type Db, type Executor, uniqueViolation } from '../../platform/db/pool.js';
 import type { Actor } from '../../platform/http/context.js';
 import { conflict, type FieldError, invalid, notFound, ValidationError } from '../../platform/http/errors.js';
 import { toFieldErrors } from '../../platform/http/validation.js';
@@ -117,18 +117,6 @@ async function taxCodeTaken(db: Executor, taxCode: string, exceptId?: string) {
     )
     .limit(1);
   return !!s;
-}
-
-/** The constraint a PostgreSQL unique violation (23505) names, looking through driver wrappers. */
-export function uniqueViolation(err: unknown): string | undefined {
-  for (
-    let e = err as { code?: string; constraint?: string; cause?: unknown } | undefined;
-    e;
-    e = e.cause as typeof e
-  ) {
-    if (e.code === '23505') return e.constraint;
-  }
-  return undefined;
 }
 
 const taxCodeTakenError = () => invalid('taxCode', 'seller.tax_code.taken');

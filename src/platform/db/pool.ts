@@ -15,3 +15,15 @@ export function createDb(url: string, max = 10): Db {
   pool.on('error', () => {});
   return drizzle(pool) as Db;
 }
+
+/** The constraint a PostgreSQL unique violation (23505) names, looking through driver wrappers. */
+export function uniqueViolation(err: unknown): string | undefined {
+  for (
+    let e = err as { code?: string; constraint?: string; cause?: unknown } | undefined;
+    e;
+    e = e.cause as typeof e
+  ) {
+    if (e.code === '23505') return e.constraint;
+  }
+  return undefined;
+}
