@@ -71,6 +71,8 @@ function row(d: SearchDoc) {
     slug: d.slug,
     name: d.name,
     nameFolded: foldWords(d.name),
+    keywordsText: words(d.keywords.join(' ')).join(' '),
+    keywordsFolded: foldWords(d.keywords.join(' ')),
     bodyFolded: foldWords([d.name, ...d.keywords, d.sellerName, d.description.slice(0, 2000)].join(' ')),
     category: d.category,
     categoryTop: d.category.split('.')[0],

@@ -29,7 +29,7 @@ export const searchParams = z
     category: opt(
       z
         .string()
-        .refine(isCategory, 'search.category.unknown')
+        .refine((c) => isCategory(c), 'search.category.unknown')
         .meta({ description: 'Top (food) or leaf (food.bird_nest) code' }),
     ),
     province: opt(z.string().refine((c) => !!province(c), 'search.province.unknown')),

@@ -73,7 +73,7 @@ type HitRow = {
 interface Matching {
   match: SQL;
   relevance: SQL;
-  /** The candidate's name has every word of the query (or a variant of it). */
+  /** The candidate's title (name, category, origin) has every word of the query, or a variant of it. */
   full: SQL;
 }
 
@@ -104,7 +104,7 @@ export function pgSearchEngine(db: Executor, opts: PgEngineOptions): SearchEngin
       return {
         match: sql`d.body_tsv @@ ${tsq}::tsquery`,
         relevance: relevance(p, clauses, variants),
-        full: sql`c.name_tsv @@ ${tsq}::tsquery`,
+        full: sql`c.title_tsv @@ ${tsq}::tsquery`,
       };
     };
     const first = await run(matching(variantsOf(infos)));

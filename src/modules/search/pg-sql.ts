@@ -11,11 +11,14 @@ import { toTsQuery } from './query.js';
 
 /**
  * The score of a result, one sum that can be read back part by part:
- *   relevance (0..1) = 0.6 × share of the query's words found in the name (a word found only
- *                          through a typo correction, a completion or a split counts 0.6)
- *                    + 0.1 × the name contains the query as typed (same words, same order)
+ *   relevance (0..1) = 0.6 × share of the query's words found in what the product is: its
+ *                          name, category and origin (a word found only through a typo
+ *                          correction, a completion or a split counts 0.6)
+ *                    + 0.1 × the name, or a category or place name, contains the query as
+ *                          typed (same words, same order)
  *                    + 0.1 × the name starts with the query
- *                    + 0.2 × share of the words typed with diacritics found so spelt in the name
+ *                    + 0.2 × share of the words typed with diacritics found so spelt in the
+ *                          name, category or origin
  *   ocop  = 0.01 × stars, while the certificate is valid (0.03..0.05)
  *   sales = 0.01 × log10(1 + units sold), at most 0.04 (10,000 sold)
  * Boosts add at most 0.09, so they order results of equal or nearly equal relevance and
@@ -41,28 +44,29 @@ export const salesBoost = sql`(${WEIGHTS.sales}::float8 * least(4, log(1 + c.sal
 export const validStars = (today: string) =>
   sql`(CASE WHEN d.ocop_expires_on >= ${today}::date THEN d.ocop_stars END)`;
 
-/** Share of the query's clauses the name covers (0..1); a clause met only through a variant counts 0.6. */
+/** Share of the query's clauses the title (name, category, origin) covers, 0..1; through a variant only, 0.6. */
 export function coverage(clauses: Clause[], variants: Variants): SQL {
   const parts: SQL[] = clauses.map((cl) => {
     const exact = toTsQuery([cl]);
     const loose = toTsQuery([cl], variants);
     return exact === loose
-      ? sql`(c.name_tsv @@ ${exact}::tsquery)::int`
-      : sql`(CASE WHEN c.name_tsv @@ ${exact}::tsquery THEN 1 WHEN c.name_tsv @@ ${loose}::tsquery THEN ${WEIGHTS.loose}::float8 ELSE 0 END)`;
+      ? sql`(c.title_tsv @@ ${exact}::tsquery)::int`
+      : sql`(CASE WHEN c.title_tsv @@ ${exact}::tsquery THEN 1 WHEN c.title_tsv @@ ${loose}::tsquery THEN ${WEIGHTS.loose}::float8 ELSE 0 END)`;
   });
   return sql`((${sql.join(parts, sql` + `)})::float8 / ${clauses.length})`;
 }
 
-/** Relevance (0..1) of a candidate: how much of the query its name covers, and how well. */
+/** Relevance (0..1) of a candidate: how much of the query its title covers, and how well its name matches. */
 export function relevance(p: ParsedQuery, clauses: Clause[], variants: Variants): SQL {
   return sql`(${WEIGHTS.coverage}::float8 * ${coverage(clauses, variants)} + ${textBonus(p)})`;
 }
 
 function textBonus(p: ParsedQuery): SQL {
-  const phrase = sql`${WEIGHTS.phrase}::float8 * (strpos(c.name_folded, ${p.folded}) > 0)::int`;
+  // The query as typed, in the name or in a category or place name ("hải sản khô").
+  const phrase = sql`${WEIGHTS.phrase}::float8 * (strpos(c.name_folded, ${p.folded}) > 0 OR strpos(c.keywords_folded, ${p.folded}) > 0)::int`;
   const prefix = sql`${WEIGHTS.prefix}::float8 * starts_with(c.name_folded, ${p.folded})::int`;
   if (!p.accentWords.length) return sql`${phrase} + ${prefix}`;
-  const found = p.accentWords.map((w) => sql`(strpos(lower(c.name), ${w}) > 0)::int`);
+  const found = p.accentWords.map((w) => sql`(strpos(c.title_text, ${w}) > 0)::int`);
   const accents = sql`${WEIGHTS.accents}::float8 * (${sql.join(found, sql` + `)}) / ${p.accentWords.length}`;
   return sql`${phrase} + ${prefix} + ${accents}`;
 }
@@ -74,7 +78,7 @@ function textBonus(p: ParsedQuery): SQL {
 export function candidates(conds: SQL[], today: string, cap: number): SQL {
   return sql`SELECT d.product_id, d.category, d.category_top, d.origin_province_code, d.origin_commune_code,
       d.seller_id, ${validStars(today)} AS ocop_stars, d.price_min, d.published_at, d.sales_count,
-      d.name, d.name_folded, d.name_tsv
+      d.name_folded, d.keywords_folded, d.title_tsv, lower(d.name) || ' ' || d.keywords_text AS title_text
     FROM search_documents d ${where(conds)}
     ORDER BY d.sales_count DESC, d.product_id DESC LIMIT ${cap}`;
 }

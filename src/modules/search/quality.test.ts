@@ -72,6 +72,7 @@ const groups: [string, Case[]][] = [
       { q: 'dong trung ha thao', first: 'dong-trung' },
       { q: 'muc mot nang', first: 'muc-mot-nang' },
       { q: 'banh trang', top: ['banh-trang-phoi-suong', 'banh-trang-me', 'banh-trang-dua'], within: 6 },
+      { q: 'hai san kho', top: ['muc-mot-nang', 'tom-kho', 'ca-chi-vang', 'kho-ca-dua'], within: 8 },
     ],
   ],
   [
@@ -143,7 +144,8 @@ const groups: [string, Case[]][] = [
       { q: 'yến', top: ['to-yen-nt', 'to-yen-rut-long', 'yen-cl-tinh-che'], within: 12 },
       { q: 'tổ yến', top: ['to-yen-nt', 'to-yen-rut-long', 'yen-kh-tinh-che'], within: 8 },
       { q: 'mắm', top: ['mam-ca-na', 'mam-nt-584'], within: 8 },
-      { q: 'trái cây', top: ['hoa-qua-say', 'xoai-uc-cl', 'nho-xanh'], within: 16 },
+      { q: 'trái cây', top: ['xoai-uc-cl', 'nho-xanh'], within: 8 },
+      { q: 'trai cay', top: ['hoa-qua-say'], within: 24 },
       { q: 'hoa quả', first: 'hoa-qua-say', top: ['sau-rieng-ks'], within: 16 },
       { q: 'cafe', top: ['cafe-arabica', 'cafe-robusta', 'cafe-bmt'], within: 4 },
     ],

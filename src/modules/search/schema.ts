@@ -31,10 +31,24 @@ export const searchDocuments = pgTable(
     name: text('name').notNull(),
     /** Lowercase, without diacritics: what a buyer typing "yen sao" must find. */
     nameFolded: text('name_folded').notNull(),
-    /** Words of the folded name: how much of a query the name itself covers (relevance). */
+    /** Words of the folded name: what autocomplete offers. */
     nameTsv: tsvector('name_tsv')
       .notNull()
       .generatedAlwaysAs((): SQL => sql`to_tsvector('simple'::regconfig, ${searchDocuments.nameFolded})`),
+    /** Keywords in lowercase words, diacritics kept: category names, origin, certifications. */
+    keywordsText: text('keywords_text').notNull().default(''),
+    /** The same, folded. */
+    keywordsFolded: text('keywords_folded').notNull().default(''),
+    /**
+     * Words of what the product is: its name, category and origin (not its seller or its
+     * description). How much of a query these cover is the main part of relevance.
+     */
+    titleTsv: tsvector('title_tsv')
+      .notNull()
+      .generatedAlwaysAs(
+        (): SQL =>
+          sql`to_tsvector('simple'::regconfig, ${searchDocuments.nameFolded} || ' ' || ${searchDocuments.keywordsFolded})`,
+      ),
     /** Folded name, category, origin, seller and description: the text searched beyond the name. */
     bodyFolded: text('body_folded').notNull(),
     /** Words of body_folded, for full-text matching ('simple': no stemming, no stop words). */

@@ -128,7 +128,10 @@ test('the JSON twin adds, reads, changes and deletes; search uses the group with
 
   await sleep(CACHE_MS + 50);
   const after = (await c.get('/api/v1/search?q=trai+cay')).json();
-  assert.equal(after.hits[0]?.slug, 'hoa-qua-say', 'found through "hoa quả"');
+  assert.ok(
+    after.hits.some((h: { slug: string }) => h.slug === 'hoa-qua-say'),
+    'found through "hoa quả"',
+  );
 
   res = await c.json('PUT', `${API}/${made.id}`, { term: 'trái cây', synonyms: ['hoa quả', 'quả'] });
   assert.equal(res.statusCode, 200);

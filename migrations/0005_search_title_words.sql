@@ -1,0 +1,3 @@
+ALTER TABLE "search_documents" ADD COLUMN "keywords_text" text DEFAULT '' NOT NULL;--> statement-breakpoint
+ALTER TABLE "search_documents" ADD COLUMN "keywords_folded" text DEFAULT '' NOT NULL;--> statement-breakpoint
+ALTER TABLE "search_documents" ADD COLUMN "title_tsv" "tsvector" GENERATED ALWAYS AS (to_tsvector('simple'::regconfig, "search_documents"."name_folded" || ' ' || "search_documents"."keywords_folded")) STORED NOT NULL;
