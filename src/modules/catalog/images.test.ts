@@ -171,6 +171,20 @@ test('images are ordered and deleted; the first one is the search result picture
   assert.equal((await doc()).image?.alt, 'Mặt trước');
 });
 
+test('deleting an image keeps bytes another product still shows (shared demo pictures)', async () => {
+  const shop = await shopWithMembers(t);
+  const a = (await shop.product()).product;
+  const b = (await shop.product({ name: 'Yến sào thô Cam Lâm' })).product;
+  await upload(shop.owner.client, a.id, await picture(700, 700), 'Hộp yến');
+  const [img] = await t.db.select().from(productImages).where(eq(productImages.productId, a.id));
+  // The demo generator gives every product of a kind the same stored picture.
+  await t.db.insert(productImages).values({ ...img, id: undefined, productId: b.id });
+  const url = `/anh/${img.renditions[0].key}`;
+  const del = await shop.owner.client.json('DELETE', `/api/v1/seller/products/${a.id}/images/${img.id}`, {});
+  assert.equal(del.statusCode, 200);
+  assert.equal((await new Client(t.app).get(url)).statusCode, 200, 'still shown on the other product');
+});
+
 test('only rendition keys are served from storage', async () => {
   const anon = new Client(t.app);
   for (const path of [

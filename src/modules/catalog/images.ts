@@ -120,9 +120,19 @@ async function renumber(tx: Executor, ids: string[]) {
     await tx.update(productImages).set({ position }).where(eq(productImages.id, id));
 }
 
-/** Removes stored bytes once the rows that pointed to them are gone (after the commit). */
+/**
+ * Removes stored bytes once the rows that pointed to them are gone (after the commit). Images
+ * may be shared (the demo data gives all products of a kind one picture): bytes still used by
+ * another product's image stay.
+ */
 async function dropBytes(deps: Deps, images: ProductImage[]) {
   for (const img of images) {
+    const [shared] = await deps.db
+      .select({ id: productImages.id })
+      .from(productImages)
+      .where(eq(productImages.fileId, img.fileId))
+      .limit(1);
+    if (shared) continue;
     for (const r of img.renditions) await deps.storage.delete(r.key);
     const [f] = await deps.db.delete(files).where(eq(files.id, img.fileId)).returning();
     if (f) await deps.storage.delete(f.key);

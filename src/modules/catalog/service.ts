@@ -53,14 +53,20 @@ function columns(input: ProductInput) {
   };
 }
 
-/** A slug from the name; another product already using it gets a short suffix from the id. */
+/**
+ * A slug from the name; when another product uses it, a suffix from the id's random tail:
+ * six characters, or twelve in the rare case (thousands of same-named products) those clash too.
+ */
 async function freeSlug(tx: Executor, name: string, productId: string): Promise<string> {
   const base = slugify(name, 70) || 'san-pham';
-  const [taken] = await tx
-    .select({ id: products.id })
-    .from(products)
-    .where(and(eq(products.slug, base), ne(products.id, productId)));
-  return taken ? `${base}-${productId.slice(-6)}` : base;
+  for (const slug of [base, `${base}-${productId.slice(-6)}`]) {
+    const [taken] = await tx
+      .select({ id: products.id })
+      .from(products)
+      .where(and(eq(products.slug, slug), ne(products.id, productId)));
+    if (!taken) return slug;
+  }
+  return `${base}-${productId.slice(-12)}`;
 }
 
 /** SKUs for the rows left without one, from the variant's name, unique within the product. */
