@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, isNull, type SQL, sql } from 'drizzle-orm';
-import { recordAudit } from '../../platform/audit/service.js';
+import { auditActor, recordAudit } from '../../platform/audit/service.js';
 import type { Db } from '../../platform/db/pool.js';
 import type { Actor } from '../../platform/http/context.js';
 import { AppError, notFound } from '../../platform/http/errors.js';
@@ -45,7 +45,7 @@ export async function listOfficers(db: Db) {
   return db.select(accountColumns).from(users).where(eq(users.role, 'officer')).orderBy(asc(users.fullName));
 }
 
-const by = (actor: Actor, ip: string) => ({ actorId: actor.id, actorLabel: actor.email ?? actor.phone, ip });
+const by = (actor: Actor, ip: string) => ({ ...auditActor(actor), ip });
 
 /**
  * An officer account. The administrator never knows the officer's password: the account

@@ -1,5 +1,5 @@
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
-import { recordAudit } from '../../platform/audit/service.js';
+import { auditActor, recordAudit } from '../../platform/audit/service.js';
 import type { Db, Executor } from '../../platform/db/pool.js';
 import { AppError, invalid } from '../../platform/http/errors.js';
 import { type Locale, translate } from '../../platform/http/i18n.js';
@@ -111,8 +111,7 @@ export async function resetPassword(
       .where(and(eq(passwordResets.userId, u.id), isNull(passwordResets.usedAt)));
     await tx.delete(sessions).where(eq(sessions.userId, u.id));
     await recordAudit(tx, {
-      actorId: u.id,
-      actorLabel: u.email ?? u.phone,
+      ...auditActor(u),
       action: 'auth.password_reset',
       subjectType: 'user',
       subjectId: u.id,

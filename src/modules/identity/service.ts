@@ -1,5 +1,5 @@
 import { and, eq, ne } from 'drizzle-orm';
-import { recordAudit } from '../../platform/audit/service.js';
+import { auditActor, recordAudit } from '../../platform/audit/service.js';
 import { type Db, type Executor, uniqueViolation } from '../../platform/db/pool.js';
 import type { Actor } from '../../platform/http/context.js';
 import { type FieldError, invalid, notFound, ValidationError } from '../../platform/http/errors.js';
@@ -145,8 +145,7 @@ export async function changePassword(
           : eq(sessions.userId, u.id),
       );
     await recordAudit(tx, {
-      actorId: u.id,
-      actorLabel: u.email ?? u.phone,
+      ...auditActor(u),
       action: 'auth.password_change',
       subjectType: 'user',
       subjectId: u.id,

@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
-import { type AuditEntry, recordAudit } from '../../platform/audit/service.js';
+import { type AuditEntry, auditActor, recordAudit } from '../../platform/audit/service.js';
 import type { Db } from '../../platform/db/pool.js';
 import { AppError } from '../../platform/http/errors.js';
 import { formatDate, type Locale } from '../../platform/http/i18n.js';
@@ -40,8 +40,6 @@ function loggable(identifier: string): string {
 /** An audit entry on its own: recordAudit's lock holds only inside a transaction. */
 const audit = (db: Db, e: AuditEntry) => db.transaction((tx) => recordAudit(tx, e));
 
-const label = (u: Pick<User, 'email' | 'phone'>) => u.email ?? u.phone;
-
 /**
  * Checks a phone-or-e-mail and password. Wrong passwords are counted; after
  * `loginMaxFailures` in a row the account is locked for `lockoutMinutes`, during which
@@ -67,8 +65,7 @@ export async function signIn(
   }
   const failed = (why: string) =>
     audit(db, {
-      actorId: user.id,
-      actorLabel: label(user),
+      ...auditActor(user),
       action: 'auth.signin_failed',
       subjectType: 'user',
       subjectId: user.id,
@@ -96,8 +93,7 @@ export async function signIn(
     if (meta.previousSessionId) await deleteSession(tx, meta.previousSessionId);
     const { token } = await createSession(tx, user.id, meta);
     await recordAudit(tx, {
-      actorId: user.id,
-      actorLabel: label(user),
+      ...auditActor(user),
       action: 'auth.signin',
       subjectType: 'user',
       subjectId: user.id,
@@ -123,7 +119,7 @@ async function countFailure(
       .set({ failedSignins: sql`${users.failedSignins} + 1` })
       .where(eq(users.id, user.id))
       .returning({ failedSignins: users.failedSignins });
-    const base = { actorId: user.id, actorLabel: label(user), subjectType: 'user', subjectId: user.id, ip };
+    const base = { ...auditActor(user), subjectType: 'user', subjectId: user.id, ip };
     if (r.failedSignins < policy.loginMaxFailures) {
       await recordAudit(tx, {
         ...base,
@@ -154,8 +150,7 @@ export async function signOut(
   await db.transaction(async (tx) => {
     await deleteSession(tx, sessionId);
     await recordAudit(tx, {
-      actorId: actor.id,
-      actorLabel: label(actor),
+      ...auditActor(actor),
       action: 'auth.signout',
       subjectType: 'user',
       subjectId: actor.id,

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { recordAudit } from '../../platform/audit/service.js';
+import { auditActor, recordAudit } from '../../platform/audit/service.js';
 import type { Db, Executor } from '../../platform/db/pool.js';
 import type { Actor } from '../../platform/http/context.js';
 import { conflict, forbidden, invalid, notFound } from '../../platform/http/errors.js';
@@ -75,8 +75,7 @@ export async function inviteStaff(deps: Deps, actor: Actor, sellerId: string, bo
       text: `${translate(locale, 'seller.invite.mail_body', params)}\n\n${link}\n`,
     });
     await recordAudit(tx, {
-      actorId: actor.id,
-      actorLabel: actor.email ?? actor.phone,
+      ...auditActor(actor),
       action: 'seller.staff_invite',
       subjectType: 'seller',
       subjectId: sellerId,
@@ -120,8 +119,7 @@ export async function acceptInvite(db: Db, actor: Actor, token: string): Promise
       .values({ sellerId: invite.sellerId, userId: actor.id, role: 'staff' })
       .onConflictDoNothing();
     await recordAudit(tx, {
-      actorId: actor.id,
-      actorLabel: actor.email,
+      ...auditActor(actor),
       action: 'seller.staff_join',
       subjectType: 'seller',
       subjectId: invite.sellerId,
@@ -145,8 +143,7 @@ export async function removeStaff(db: Db, actor: Actor, sellerId: string, userId
       .returning({ userId: sellerMembers.userId });
     if (!gone.length) throw notFound();
     await recordAudit(tx, {
-      actorId: actor.id,
-      actorLabel: actor.email ?? actor.phone,
+      ...auditActor(actor),
       action: 'seller.staff_remove',
       subjectType: 'seller',
       subjectId: sellerId,

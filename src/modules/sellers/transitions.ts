@@ -1,11 +1,15 @@
 import { asc, eq } from 'drizzle-orm';
-import { recordAudit } from '../../platform/audit/service.js';
+import { auditActor, recordAudit } from '../../platform/audit/service.js';
 import type { Db, Executor } from '../../platform/db/pool.js';
 import type { Actor } from '../../platform/http/context.js';
 import { notFound } from '../../platform/http/errors.js';
+import { publish } from '../../platform/jobs/outbox.js';
 import { notify } from '../notifications/index.js';
 import { type SellerAction, type SellerParty, type SellerStatus, sellerLifecycle } from './lifecycle.js';
 import { sellerMembers, sellers, sellerTransitions } from './schema.js';
+
+/** Outbox topic: payload { sellerId, from, to }. */
+export const SELLER_STATUS_CHANGED = 'seller.status_changed';
 
 export interface TransitionInput {
   sellerId: string;
@@ -41,6 +45,8 @@ export async function transitionSeller(db: Db, input: TransitionInput): Promise<
         ...(['approve', 'reject', 'request_changes'].includes(input.action) ? { decidedAt: now } : {}),
       })
       .where(eq(sellers.id, input.sellerId));
+    // Other modules follow the shop's status (the catalog takes its products out of search).
+    await publish(tx, SELLER_STATUS_CHANGED, { sellerId: input.sellerId, from: s.status, to });
     await tx.insert(sellerTransitions).values({
       sellerId: input.sellerId,
       fromStatus: s.status,
@@ -51,8 +57,7 @@ export async function transitionSeller(db: Db, input: TransitionInput): Promise<
     });
     if (input.party === 'officer') {
       await recordAudit(tx, {
-        actorId: input.actor.id,
-        actorLabel: input.actor.email ?? input.actor.phone,
+        ...auditActor(input.actor),
         action: `seller.${input.action}`,
         subjectType: 'seller',
         subjectId: input.sellerId,

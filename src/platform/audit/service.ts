@@ -14,6 +14,15 @@ export interface AuditEntry {
   ip?: string;
 }
 
+/**
+ * Who acted, as an entry names them: the account, and the phone or e-mail it signs in with
+ * (still readable if the account is gone).
+ */
+export const auditActor = (who: { id: string; email: string | null; phone: string | null }) => ({
+  actorId: who.id,
+  actorLabel: who.email ?? who.phone,
+});
+
 const GENESIS = '0'.repeat(64);
 const AUDIT_LOCK = 727002;
 

@@ -1,5 +1,5 @@
 import { and, asc, eq } from 'drizzle-orm';
-import { recordAudit } from '../../../platform/audit/service.js';
+import { auditActor, recordAudit } from '../../../platform/audit/service.js';
 import type { Db, Executor } from '../../../platform/db/pool.js';
 import type { Actor } from '../../../platform/http/context.js';
 import { type AppError, conflict, forbidden, notFound } from '../../../platform/http/errors.js';
@@ -121,8 +121,6 @@ interface Acting {
   publicUrl: string;
 }
 
-const actorLabel = (a: Actor) => a.email ?? a.phone;
-
 async function tellMembers(
   tx: Executor,
   s: VerificationSubject,
@@ -174,8 +172,7 @@ async function store(
       .set({ verificationMethod: method, verifiedAt, verification: evidence })
       .where(eq(sellers.id, s.id));
     await recordAudit(tx, {
-      actorId: by.actor.id,
-      actorLabel: actorLabel(by.actor),
+      ...auditActor(by.actor),
       action: `seller.verification.${method}`,
       subjectType: 'seller',
       subjectId: s.id,
@@ -214,8 +211,7 @@ export async function recordRefusal(
 ) {
   if (outcome.ok) return;
   await recordAudit(db, {
-    actorId: by.actor.id,
-    actorLabel: actorLabel(by.actor),
+    ...auditActor(by.actor),
     action: 'seller.verification.oidc_refused',
     subjectType: 'seller',
     subjectId: sellerId,
@@ -241,8 +237,7 @@ export async function revokeVerification(db: Db, input: Acting & { sellerId: str
       .set({ verificationMethod: null, verifiedAt: null, verification: { revoked } })
       .where(eq(sellers.id, s.id));
     await recordAudit(tx, {
-      actorId: input.actor.id,
-      actorLabel: actorLabel(input.actor),
+      ...auditActor(input.actor),
       action: 'seller.verification.revoke',
       subjectType: 'seller',
       subjectId: s.id,
