@@ -1,4 +1,6 @@
 import type { Module } from '../../platform/module.js';
+import { SELLER_STATUS_CHANGED } from '../sellers/index.js';
+import { syncSellerProducts } from './search-doc.js';
 import './messages.js';
 import { importExportRoutes } from './import-export/routes.js';
 import { mediaRoutes } from './routes-media.js';
@@ -50,6 +52,9 @@ export { imageUrl, type PictureSource, ProductPicture } from './views/image.js';
 
 export const catalogModule: Module = {
   name: 'catalog',
+  handlers: (deps) => ({
+    [SELLER_STATUS_CHANGED]: (e: { sellerId: string }) => syncSellerProducts(deps.db, e.sellerId),
+  }),
   routes(app, deps) {
     sellerProductRoutes(app, deps);
     sellerProductApiRoutes(app, deps);

@@ -1,5 +1,5 @@
 import { and, asc, eq, gt, inArray } from 'drizzle-orm';
-import type { Executor } from '../../platform/db/pool.js';
+import type { Db, Executor } from '../../platform/db/pool.js';
 import { commune, province } from '../geo/index.js';
 import { removeSearchDoc, type SearchDoc, upsertSearchDocs } from '../search/index.js';
 import { getSeller } from '../sellers/index.js';
@@ -69,7 +69,10 @@ async function firstImages(db: Executor, productIds: string[]) {
   return new Map(rows.map((r) => [r.productId, r]));
 }
 
-/** The search document of a product, or null when it is not published (nothing to find). */
+/**
+ * The search document of a product, or null when there is nothing to find: the product is not
+ * published, or its shop is not trading (suspended, terminated).
+ */
 export async function searchDocFor(
   db: Executor,
   productId: string,
@@ -78,7 +81,22 @@ export async function searchDocFor(
   const [p] = await db.select().from(products).where(eq(products.id, productId));
   if (p?.status !== 'published') return null;
   const seller = await getSeller(db, p.sellerId);
-  return toSearchDoc(p, seller?.shopName ?? '', (await firstImages(db, [p.id])).get(p.id), today);
+  if (seller?.status !== 'approved') return null;
+  return toSearchDoc(p, seller.shopName, (await firstImages(db, [p.id])).get(p.id), today);
+}
+
+/**
+ * A shop's status changed (outbox event from the sellers module): its published products
+ * leave search while it is suspended or closed, and come back when it is reinstated.
+ */
+export async function syncSellerProducts(db: Db, sellerId: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    const rows = await tx
+      .select({ id: products.id })
+      .from(products)
+      .where(and(eq(products.sellerId, sellerId), eq(products.status, 'published')));
+    for (const r of rows) await syncSearchDoc(tx, r.id);
+  });
 }
 
 /**
@@ -102,7 +120,7 @@ export async function reindexAll(
   const size = opts.batch ?? 1000;
   let after = '00000000-0000-0000-0000-000000000000';
   let written = 0;
-  const sellerNames = new Map<string, string>();
+  const sellerNames = new Map<string, string | null>(); // null: the shop is not trading
   for (;;) {
     const rows = await db
       .select()
@@ -112,16 +130,20 @@ export async function reindexAll(
       .limit(size);
     if (!rows.length) return written;
     for (const id of new Set(rows.map((r) => r.sellerId)))
-      if (!sellerNames.has(id)) sellerNames.set(id, (await getSeller(db, id))?.shopName ?? '');
+      if (!sellerNames.has(id)) {
+        const seller = await getSeller(db, id);
+        sellerNames.set(id, seller?.status === 'approved' ? seller.shopName : null);
+      }
     const images = await firstImages(
       db,
       rows.map((r) => r.id),
     );
+    const trading = rows.filter((r) => sellerNames.get(r.sellerId) != null);
     await upsertSearchDocs(
       db,
-      rows.map((r) => toSearchDoc(r, sellerNames.get(r.sellerId) ?? '', images.get(r.id), opts.today)),
+      trading.map((r) => toSearchDoc(r, sellerNames.get(r.sellerId)!, images.get(r.id), opts.today)),
     );
-    written += rows.length;
+    written += trading.length;
     after = rows[rows.length - 1].id;
   }
 }

@@ -40,7 +40,7 @@ export {
 export { byOfficer } from './seller-center-data.js';
 export { applicationData, getSeller, memberships, type Seller } from './service.js';
 export { staffOf } from './staff.js';
-export { sellerHistory, transitionSeller } from './transitions.js';
+export { SELLER_STATUS_CHANGED, sellerHistory, transitionSeller } from './transitions.js';
 
 export const sellersModule: Module = {
   name: 'sellers',
