@@ -4,7 +4,7 @@ import { categoryName, type productCategories } from '../../catalog/index.js';
 import { commune, province } from '../../geo/index.js';
 import { type ListQuery, listSorts } from '../listing.js';
 import type { CategoryData } from '../page-data.js';
-import { Breadcrumbs, Chips, categoryPath, ProductCards } from './parts.js';
+import { Breadcrumbs, Chips, categoryPath, countText, ProductCards } from './parts.js';
 
 export interface CategoryProps {
   ctx: PageCtx;
@@ -65,7 +65,7 @@ export function CategoryPage(p: CategoryProps) {
       <Breadcrumbs ctx={ctx} trail={trail} />
       <h1 safe>{name}</h1>
       <p class="muted" safe>
-        {t('store.count', { n: counts.get(code) ?? 0 })}
+        {countText(ctx, counts.get(code) ?? 0)}
       </p>
       {code === top.code ? (
         <nav aria-labelledby="subcategories">
@@ -76,7 +76,7 @@ export function CategoryPage(p: CategoryProps) {
             {top.children.map((c) => (
               <li>
                 <a href={categoryPath(c.code)} safe>
-                  {`${c[locale]} (${counts.get(c.code) ?? 0})`}
+                  {`${c[locale]} (${countText(ctx, counts.get(c.code) ?? 0, false)})`}
                 </a>
               </li>
             ))}
@@ -98,7 +98,7 @@ export function CategoryPage(p: CategoryProps) {
                 { href: href({ stars: undefined }), text: t('store.filter.all'), on: !query.stars },
                 ...facets.stars.map((f) => ({
                   href: href({ stars: Number(f.value) }),
-                  text: `${t('store.ocop_stars', { n: f.value })} (${f.count})`,
+                  text: `${t('store.ocop_stars', { n: f.value })} (${countText(ctx, f.count, false)})`,
                   on: query.stars === Number(f.value),
                 })),
               ]}
@@ -116,7 +116,7 @@ export function CategoryPage(p: CategoryProps) {
                 { href: href({ origin: undefined }), text: t('store.filter.all'), on: !query.origin },
                 ...facets.origin.map((f) => ({
                   href: href({ origin: f.value }),
-                  text: `${placeName(f.value)} (${f.count})`,
+                  text: `${placeName(f.value)} (${countText(ctx, f.count, false)})`,
                   on: query.origin === f.value,
                 })),
               ]}

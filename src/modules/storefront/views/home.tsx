@@ -4,7 +4,7 @@ import type { PageCtx } from '../../../web/page.js';
 import { categoryName, productCategories } from '../../catalog/index.js';
 import { commune, province } from '../../geo/index.js';
 import type { HomeData } from '../page-data.js';
-import { categoryPath, ProductCards, SearchBox } from './parts.js';
+import { categoryPath, countText, ProductCards, SearchBox } from './parts.js';
 
 function Section({ id, title, children }: { id: string; title: string; children: Children }) {
   return (
@@ -57,7 +57,7 @@ export function HomePage({ ctx, data }: { ctx: PageCtx; data: HomeData }) {
           {productCategories.map((c) => (
             <li>
               <a href={categoryPath(c.code)} safe>
-                {`${c[locale]} (${data.counts.get(c.code) ?? 0})`}
+                {`${c[locale]} (${countText(ctx, data.counts.get(c.code) ?? 0, false)})`}
               </a>
             </li>
           ))}
@@ -76,7 +76,7 @@ export function HomePage({ ctx, data }: { ctx: PageCtx; data: HomeData }) {
                     {place ?? s.code}
                   </a>{' '}
                   <span safe>
-                    {`${s.categories.map((c) => categoryName(c, locale)).join(', ')} · ${t('store.count', { n: s.count })}`}
+                    {`${s.categories.map((c) => categoryName(c, locale)).join('; ')} (${countText(ctx, s.count)})`}
                   </span>
                 </li>
               );

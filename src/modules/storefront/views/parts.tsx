@@ -40,14 +40,22 @@ export function OcopBadge({ ctx, stars }: { ctx: PageCtx; stars: number | null }
   );
 }
 
+/** "1.234 sản phẩm" (or just "1.234" when `words` is false), digits grouped as the language does. */
+export function countText(ctx: PageCtx, n: number, words = true): string {
+  const digits = n.toLocaleString(ctx.locale === 'vi' ? 'vi-VN' : 'en-US');
+  return words ? ctx.t('store.count', { n: digits }) : digits;
+}
+
 /** Price of one unit: "1.250.000 ₫ / hộp". */
 export function unitPrice(ctx: PageCtx, price: bigint, unit: string): string {
   return `${formatMoney(price, ctx.locale)} ${ctx.t('store.per_unit', { unit: unitName(unit, ctx.locale) })}`;
 }
 
 /**
- * A grid of product cards. Names are h3: every list sits under an h2 of its page. Only the
- * first `eager` pictures load at once (those seen first); the rest wait until scrolled to.
+ * A grid of product cards. Names are h3: every list sits under an h2 of its page. A card's
+ * picture sits in the same link as the name, so it is decorative there (empty alt: screen
+ * readers would read the name twice); the product page gives each picture its text. Only
+ * the first `eager` pictures load at once (those seen first); the rest wait until scrolled to.
  */
 export function ProductCards({ ctx, items, eager = 0 }: { ctx: PageCtx; items: Card[]; eager?: number }) {
   return (
@@ -57,7 +65,7 @@ export function ProductCards({ ctx, items, eager = 0 }: { ctx: PageCtx; items: C
           <a href={productPath(c.slug)}>
             {c.image ? (
               <ProductPicture
-                image={c.image}
+                image={{ ...c.image, alt: '' }}
                 sizes="(max-width: 30rem) 50vw, 12rem"
                 eager={i < eager}
                 class="thumb"
