@@ -8,7 +8,7 @@ import { storeFormUploads } from './documents.js';
 import { sellerLifecycle } from './lifecycle.js';
 import { categoryCodes, documentKinds, legalForms, OCOP_MAX } from './reference.js';
 import { sellerStatus } from './schema.js';
-import { historyJson, shopJson, shopViews } from './seller-center-data.js';
+import { shopHistoryJson, shopJson, shopViews } from './seller-center-data.js';
 import {
   applicationData,
   attachDocument,
@@ -249,8 +249,7 @@ export function sellerApiRoutes(app: FastifyInstance, deps: Deps): void {
       const actor = sellerActor(req, 'read');
       const s = await latestOwned(db, actor.id);
       if (!s) throw notFound('seller.application.none');
-      const view = (await shopViews(db, actor.id)).find((v) => v.seller.id === s.id)!;
-      return { items: view.history.map(historyJson) };
+      return { items: await shopHistoryJson(db, s.id) };
     },
   );
 

@@ -14,6 +14,11 @@ export function byOfficer(h: { fromStatus: string | null; toStatus: string }): b
   return !!t?.by.includes('officer');
 }
 
+/** A shop's history as its members see it: each move marked as the Department's or the shop's. */
+async function shopHistory(db: Executor, sellerId: string) {
+  return (await sellerHistory(db, sellerId)).map((h) => ({ ...h, byOfficer: byOfficer(h) }));
+}
+
 /** Everything the seller centre shows about each of the user's shops. */
 export async function shopViews(
   db: Executor,
@@ -27,13 +32,11 @@ export async function shopViews(
 ): Promise<ShopView[]> {
   const out: ShopView[] = [];
   for (const { seller, role } of await memberships(db, userId)) {
-    const history = (await sellerHistory(db, seller.id)).map((h) => ({ ...h, byOfficer: byOfficer(h) }));
-    const documents = await listDocuments(db, seller.id);
     out.push({
       seller,
       role,
-      history,
-      documents,
+      history: await shopHistory(db, seller.id),
+      documents: await listDocuments(db, seller.id),
       verification: verificationOf(seller),
       vneidUrl: opts.vneidUrl?.(seller.id),
       staff: role === 'owner' ? await staffOf(db, seller.id) : undefined,
@@ -69,7 +72,12 @@ export function shopJson(v: ShopView) {
   };
 }
 
-export function historyJson(h: ShopView['history'][number]) {
+/** A shop's history as the JSON API returns it. */
+export async function shopHistoryJson(db: Executor, sellerId: string) {
+  return (await shopHistory(db, sellerId)).map(historyJson);
+}
+
+function historyJson(h: ShopView['history'][number]) {
   return {
     from: h.fromStatus,
     to: h.toStatus,
