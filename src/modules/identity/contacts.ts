@@ -64,25 +64,3 @@ export async function findUserByEmail(db: Executor, email: string) {
   const [u] = await db.select({ id: users.id, fullName: users.fullName }).from(users).where(emailIs(email));
   return u;
 }
-
-export async function findUserByPhone(db: Executor, phone: string) {
-  const [u] = await db
-    .select({ id: users.id, fullName: users.fullName })
-    .from(users)
-    .where(eq(users.phone, normalisePhone(phone)));
-  return u;
-}
-
-/** What other people may see of a user: the name and role, never the contact details. */
-export async function publicProfiles(db: Executor, ids: string[]) {
-  if (!ids.length) return [];
-  return db
-    .select({ id: users.id, fullName: users.fullName, role: users.role })
-    .from(users)
-    .where(inArray(users.id, ids));
-}
-
-export async function publicProfile(db: Executor, id: string) {
-  const [p] = await publicProfiles(db, [id]);
-  return p;
-}

@@ -6,13 +6,10 @@ export { actorOf, authenticate, createSession, sha256 } from './auth.js';
 export {
   emailField,
   findUserByEmail,
-  findUserByPhone,
   isMobilePhone,
   normaliseEmail,
   normalisePhone,
   phoneField,
-  publicProfile,
-  publicProfiles,
   userContacts,
 } from './contacts.js';
 export { optionalOf } from './inputs.js';
