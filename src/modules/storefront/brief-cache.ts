@@ -22,3 +22,16 @@ export function briefCache<T>(opts: { ttlMs?: number; maxEntries?: number } = {}
     },
   };
 }
+
+/** One brief cache per database: answers read from one database never answer for another. */
+export function briefCachePerDb<T>(opts?: { ttlMs?: number; maxEntries?: number }) {
+  const caches = new WeakMap<object, ReturnType<typeof briefCache<T>>>();
+  return (db: object) => {
+    let cache = caches.get(db);
+    if (!cache) {
+      cache = briefCache<T>(opts);
+      caches.set(db, cache);
+    }
+    return cache;
+  };
+}

@@ -168,3 +168,14 @@ test('the JSON twin pages with nextCursor and gives the filters with their count
   assert.equal(cats.find((c: { code: string }) => c.code === 'food').count, 33);
   assert.equal((await get('/api/v1/categories/nope/products')).statusCode, 404);
 });
+
+test('a product published now is listed and counted within a second', async () => {
+  const before = (await get('/danh-muc/food.honey')).body;
+  assert.match(before, /0 sản phẩm/);
+  const shop = await approvedShop(t);
+  const honey = await shop.product(fishSauce({ category: 'food.honey', name: 'Mật ong rừng Khánh Sơn' }));
+  await new Promise((r) => setTimeout(r, 1100));
+  const after = (await get('/danh-muc/food.honey')).body;
+  assert.match(after, /1 sản phẩm/);
+  assert.deepEqual(slugsOf(after), [honey.slug]);
+});

@@ -1,5 +1,5 @@
 import type { Db } from '../../platform/db/pool.js';
-import { briefCache } from './brief-cache.js';
+import { briefCachePerDb } from './brief-cache.js';
 import { type Card, type CardRow, cardColumns, toCard } from './listing.js';
 import { read } from './read.js';
 
@@ -38,14 +38,14 @@ export interface CatalogSummary {
 
 const ORIGIN_VALUES = 12;
 const SPECIALTIES = 8;
-const summaries = briefCache<CatalogSummary>();
+const summaries = briefCachePerDb<CatalogSummary>();
 
 /**
  * One aggregate of the catalog (category × origin × valid stars): a single pass a second
  * costs less than a count per category page, and answers the home page too.
  */
 export function catalogSummary(db: Db, provinceCode: string, today: string): Promise<CatalogSummary> {
-  return summaries.get(`${provinceCode}|${today}`, async () => {
+  return summaries(db).get(`${provinceCode}|${today}`, async () => {
     const national = provinceCode === NATIONAL;
     const rows = await read<{ category: string; origin: string | null; stars: number | null; n: number }>(
       db,
@@ -103,12 +103,12 @@ export interface Showcases {
   key: Card[];
 }
 
-const showcaseCache = briefCache<Showcases>();
+const showcaseCache = briefCachePerDb<Showcases>();
 const SHOWCASE = 8;
 
 /** The home page's valid OCOP products (most stars, then best selling) and key products of the province. */
 export function showcases(db: Db, provinceCode: string, today: string): Promise<Showcases> {
-  return showcaseCache.get(`${provinceCode}|${today}`, async () => {
+  return showcaseCache(db).get(`${provinceCode}|${today}`, async () => {
     const national = provinceCode === NATIONAL;
     const inProvince = national ? '' : 'AND origin_province_code = $2';
     const values = national ? [today] : [today, provinceCode];

@@ -125,3 +125,29 @@ test('a shop page lists the shop’s published products with a "show more" link'
   assert.ok(api.nextCursor);
   assert.equal((await new Client(t.app).get('/api/v1/shops/khong-co/products')).statusCode, 404);
 });
+
+test('the national instance groups specialities and origin filters by province', async () => {
+  const national = await testApp({ PROVINCE_CODE: '00' });
+  try {
+    const shop = await approvedShop(national);
+    await shop.product(fishSauce({ originCommuneCode: '22489' }));
+    const c = new Client(national.app);
+    const places = section((await c.get('/')).body, 'specialties');
+    assert.match(
+      places,
+      /<a href="\/tim-kiem\?province=56">Tỉnh Khánh Hòa<\/a> <span>Nước mắm &amp; gia vị \(1 sản phẩm\)<\/span>/,
+    );
+    const category = (await c.get('/danh-muc/food')).body;
+    assert.match(category, /href="\/danh-muc\/food\?province=56">Tỉnh Khánh Hòa \(1\)<\/a>/);
+    assert.equal(
+      [...(await c.get('/danh-muc/food?province=56')).body.matchAll(/href="\/san-pham\//g)].length,
+      1,
+    );
+    assert.equal(
+      [...(await c.get('/danh-muc/food?province=48')).body.matchAll(/href="\/san-pham\//g)].length,
+      0,
+    );
+  } finally {
+    await national.close();
+  }
+});

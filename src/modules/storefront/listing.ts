@@ -1,5 +1,5 @@
 import type { Db } from '../../platform/db/pool.js';
-import { briefCache } from './brief-cache.js';
+import { briefCachePerDb } from './brief-cache.js';
 import { read } from './read.js';
 
 /**
@@ -129,7 +129,7 @@ interface ListOptions {
   today: string;
 }
 
-const pages = briefCache<CardPage>();
+const pages = briefCachePerDb<CardPage>();
 
 /**
  * One page of a filtered list in the sort's order, starting after `cursor`; `next` is the
@@ -137,7 +137,7 @@ const pages = briefCache<CardPage>();
  * page is asked for many times a second and is the same for everyone.
  */
 export function listCards(db: Db, opts: ListOptions): Promise<CardPage> {
-  return pages.get(JSON.stringify(opts), () => readCards(db, opts));
+  return pages(db).get(JSON.stringify(opts), () => readCards(db, opts));
 }
 
 async function readCards(db: Db, opts: ListOptions): Promise<CardPage> {
