@@ -115,7 +115,8 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
     async onFile(part) {
       const data = await part.toBuffer();
       const value = { filename: part.filename, data, truncated: part.file.truncated };
-      (part as unknown as { value: unknown }).value = part.filename ? value : undefined;
+      // null, not undefined: undefined would make the plugin put the (empty) raw buffer in the body.
+      (part as unknown as { value: unknown }).value = part.filename ? value : null;
     },
   });
   await app.register(rateLimit, {

@@ -42,7 +42,7 @@ export async function testApp(env: Record<string, string> = {}): Promise<TestApp
       mails.push(m);
     },
   };
-  const app = await buildApp({ config, db, mailer, logger: false });
+  const app = await buildApp({ config, db, mailer, logger: process.env.TEST_LOG ? { level: 'error' } : false });
   await app.ready();
   return {
     app,

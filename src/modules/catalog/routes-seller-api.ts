@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { invalid, notFound } from '../../platform/http/errors.js';
 import type { Deps } from '../../platform/module.js';
-import type { Upload } from '../../platform/storage/storage.js';
+import { asUpload } from '../../platform/storage/storage.js';
 import { memberships } from '../sellers/index.js';
 import { memberSeller } from './access.js';
 import {
@@ -262,7 +262,7 @@ export function sellerProductApiRoutes(app: FastifyInstance, deps: Deps): void {
     async (req, reply) => {
       const body = (req.body ?? {}) as Record<string, unknown>;
       const image = await addProductImage(deps, memberActor(req, 'seller:write').id, req.params.id, {
-        image: body.image as Upload | undefined,
+        image: asUpload(body.image),
         alt: body.alt,
       });
       return reply.code(201).send(toImageJson(image));

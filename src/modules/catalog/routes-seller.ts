@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { type Actor, requireActor, requireScope, seeOther } from '../../platform/http/context.js';
 import { AppError, type FieldError, notFound, ValidationError } from '../../platform/http/errors.js';
 import type { Deps } from '../../platform/module.js';
-import { DOCUMENT_TYPES, fileMeta, storeUpload, type Upload } from '../../platform/storage/storage.js';
+import { asUpload, DOCUMENT_TYPES, fileMeta, storeUpload } from '../../platform/storage/storage.js';
 import type { FormState } from '../../web/forms.js';
 import { pageCtx, sendHtml } from '../../web/page.js';
 import { memberships } from '../sellers/index.js';
@@ -40,9 +40,10 @@ export function memberActor(req: FastifyRequest, scope: 'read' | 'seller:write')
 export async function storeOcopFile(deps: Deps, userId: string, body: Body) {
   const { _csrf: _, ocopFile, ...values } = body;
   const errors: FieldError[] = [];
-  if (ocopFile) {
+  const file = asUpload(ocopFile);
+  if (file) {
     try {
-      values.ocopFileId = await storeUpload(deps.db, deps.storage, 'ocopFile', ocopFile as Upload, {
+      values.ocopFileId = await storeUpload(deps.db, deps.storage, 'ocopFile', file, {
         allowed: DOCUMENT_TYPES,
         maxBytes: deps.config.uploadMaxBytes,
         ownerId: userId,
@@ -201,7 +202,7 @@ export function sellerProductRoutes(app: FastifyInstance, deps: Deps): void {
     const { id } = req.params as Params;
     const body = (req.body ?? {}) as Body;
     try {
-      await addProductImage(deps, actor.id, id, { image: body.image as Upload | undefined, alt: body.alt });
+      await addProductImage(deps, actor.id, id, { image: asUpload(body.image), alt: body.alt });
     } catch (err) {
       if (!(err instanceof ValidationError)) throw err;
       const imageState = { values: { alt: body.alt }, errors: err.fields };

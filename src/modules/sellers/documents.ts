@@ -5,7 +5,7 @@ import type { Actor } from '../../platform/http/context.js';
 import { type FieldError, forbidden, notFound, ValidationError } from '../../platform/http/errors.js';
 import type { Deps } from '../../platform/module.js';
 import { files } from '../../platform/storage/schema.js';
-import { DOCUMENT_TYPES, fileMeta, storeUpload, type Upload } from '../../platform/storage/storage.js';
+import { asUpload, DOCUMENT_TYPES, fileMeta, storeUpload } from '../../platform/storage/storage.js';
 import { documentKinds, OCOP_MAX } from './reference.js';
 import { ocopCertificates, sellerDocuments, sellerMembers } from './schema.js';
 
@@ -95,12 +95,6 @@ export async function readSellerFile(deps: Deps, actor: Actor, fileId: string) {
   return { meta, data: await deps.storage.get(meta.key) };
 }
 
-const isUpload = (v: unknown): v is Upload =>
-  !!v &&
-  typeof v === 'object' &&
-  typeof (v as Upload).filename === 'string' &&
-  Buffer.isBuffer((v as Upload).data);
-
 /**
  * Stores the files chosen in the application form ("upload.<kind>", "upload.ocop.<i>"),
  * checked by content, and puts each new file's id in the form's values, where the hidden
@@ -123,8 +117,8 @@ export async function storeFormUploads(deps: Deps, userId: string, body: Record<
   ];
   const errors: FieldError[] = [];
   for (const [upload, field] of targets) {
-    const file = body[upload];
-    if (!isUpload(file)) continue;
+    const file = asUpload(body[upload]);
+    if (!file) continue;
     try {
       values[field] = await storeUpload(deps.db, deps.storage, field, file, {
         allowed: DOCUMENT_TYPES,

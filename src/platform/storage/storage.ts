@@ -38,6 +38,15 @@ export interface Upload {
   truncated?: boolean;
 }
 
+/** A file field of a multipart form that really carries a file (an empty file input is null). */
+export const asUpload = (v: unknown): Upload | undefined =>
+  v &&
+  typeof v === 'object' &&
+  typeof (v as Upload).filename === 'string' &&
+  Buffer.isBuffer((v as Upload).data)
+    ? (v as Upload)
+    : undefined;
+
 export const DOCUMENT_TYPES = ['application/pdf', 'image/jpeg', 'image/png', 'image/webp'] as const;
 
 /**

@@ -5,7 +5,7 @@ import { type Actor, requireActor, requireScope, seeOther } from '../../../platf
 import { notFound } from '../../../platform/http/errors.js';
 import { type Translate, translator } from '../../../platform/http/i18n.js';
 import type { Deps } from '../../../platform/module.js';
-import type { Upload } from '../../../platform/storage/storage.js';
+import { asUpload, type Upload } from '../../../platform/storage/storage.js';
 import { failedForm } from '../../../web/form-post.js';
 import { emptyForm, type FormState } from '../../../web/forms.js';
 import { pageCtx, sendHtml } from '../../../web/page.js';
@@ -154,7 +154,7 @@ export function importExportRoutes(app: FastifyInstance, deps: Deps): void {
     });
     const mode: Mode = values.mode === 'valid_only' ? 'valid_only' : 'all';
     await sweep(db, storage);
-    const upload = file as Upload | undefined;
+    const upload = asUpload(file);
     let report: ImportReport;
     try {
       report = await runImport(req, actor, seller, upload, mode);
