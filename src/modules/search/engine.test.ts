@@ -5,7 +5,8 @@ import type { AppError } from '../../platform/http/errors.js';
 import { removeSearchDoc, type SearchDoc, upsertSearchDocs } from './documents.js';
 import type { SearchEngine, SearchHit, SearchQuery, Sort } from './engine.js';
 import { pgSearchEngine } from './pg-engine.js';
-import { WEIGHTS } from './pg-sql.js';
+import { candidates, WEIGHTS } from './pg-sql.js';
+import { SALES_TIERS } from './schema.js';
 import { categoryNames } from './taxonomy.js';
 import { idOf } from './test-fixtures.js';
 
@@ -246,4 +247,19 @@ test('autocomplete offers names with the words typed, the last one unfinished, a
   assert.equal(new Set(s.products.map((p) => p.name)).size, s.products.length, 'names are not repeated');
   assert.deepEqual((await engine.suggest('mat o')).categories, ['food.honey']);
   assert.deepEqual(await engine.suggest('m'), { products: [], categories: [] });
+});
+
+test('when a query matches more than the cap, the candidates are the best-selling matches', async () => {
+  const r = await t.db.execute<{ product_id: string; sales_count: number }>(
+    candidates('mat & ong & so', [], TODAY, 6),
+  );
+  const tierOf = (n: number) => SALES_TIERS.filter((min) => n >= min).length;
+  const kept = r.rows.map((x) => tierOf(x.sales_count));
+  const all = listed.map((d) => tierOf(d.salesCount)).sort((a, b) => b - a);
+  assert.equal(kept.length, 6);
+  assert.deepEqual(
+    [...kept].sort((a, b) => b - a),
+    all.slice(0, 6),
+    'the six from the highest tiers',
+  );
 });

@@ -32,11 +32,12 @@ import { lookUpWords, variantsOf, widens } from './vocabulary.js';
 import { suggestCategories, zeroResultSuggestions } from './zero-results.js';
 
 /**
- * At most this many matches are ranked, counted and faceted per query, so that a query
- * matching most of the catalog ("khanh hoa") costs what a narrow one does. Beyond it the
- * total is shown as "more than", and facets count those first matches.
+ * At most this many matches are ranked, counted and faceted per query (the best-selling
+ * first, see `candidates`), so that a query matching much of the catalog ("khanh hoa")
+ * costs what a narrow one does. Beyond it the total is shown as "more than", and facets
+ * count those matches.
  */
-export const CANDIDATE_CAP = 2000;
+export const CANDIDATE_CAP = 1000;
 
 export interface PgEngineOptions {
   categories: CategoryNames;
@@ -70,8 +71,24 @@ type HitRow = {
   score?: number;
 };
 
+/**
+ * Runs a search statement without parallel workers. On a small machine serving many
+ * searches at once, a parallel plan only adds worker start-up and contention, and it would
+ * read the sales tiers of `candidates` out of order.
+ */
+function serial(db: Executor) {
+  return {
+    execute: <T extends Record<string, unknown>>(query: SQL) =>
+      db.transaction(async (tx) => {
+        await tx.execute(sql`SET LOCAL max_parallel_workers_per_gather = 0`);
+        return tx.execute<T>(query);
+      }),
+  };
+}
+
 interface Matching {
-  match: SQL;
+  /** The full-text query the body must match. */
+  tsq: string;
   relevance: SQL;
   /** The candidate's title (name, category, origin) has every word of the query, or a variant of it. */
   full: SQL;
@@ -102,7 +119,7 @@ export function pgSearchEngine(db: Executor, opts: PgEngineOptions): SearchEngin
     const matching = (variants: Variants): Matching => {
       const tsq = toTsQuery(clauses, variants);
       return {
-        match: sql`d.body_tsv @@ ${tsq}::tsquery`,
+        tsq,
         relevance: relevance(p, clauses, variants),
         full: sql`c.title_tsv @@ ${tsq}::tsquery`,
       };
@@ -135,14 +152,14 @@ export function pgSearchEngine(db: Executor, opts: PgEngineOptions): SearchEngin
     limit: number;
     today: string;
   }): Promise<Page> {
-    const conds = a.m ? [a.m.match, ...a.conds] : a.conds;
-    const found = candidates(conds, a.today, CANDIDATE_CAP);
+    const conds = a.m ? [sql`d.body_tsv @@ ${a.m.tsq}::tsquery`, ...a.conds] : a.conds;
+    const found = candidates(a.m?.tsq ?? null, a.conds, a.today, CANDIDATE_CAP);
     const summary = sql`(SELECT count(*) FROM m)::int AS total, (SELECT json_agg(f) FROM (${facetCounts}) f) AS facets`;
     let hits: HitRow[];
     let totals: { total: number; facets: FacetRow[] | null; any_full: boolean | null };
     if (a.sort === 'relevance' && a.m) {
       const keyset = after(a.cursor, 'm');
-      const r = await db.execute<{
+      const r = await serial(db).execute<{
         total: number;
         hits: HitRow[] | null;
         facets: FacetRow[] | null;
@@ -164,9 +181,9 @@ export function pgSearchEngine(db: Executor, opts: PgEngineOptions): SearchEngin
     } else {
       const keyset = after(a.cursor, 'd');
       const [h, s] = await Promise.all([
-        db.execute<HitRow>(sql`SELECT ${hitColumns(a.today)} FROM search_documents d
+        serial(db).execute<HitRow>(sql`SELECT ${hitColumns(a.today)} FROM search_documents d
           ${where(keyset ? [...conds, keyset] : conds)} ORDER BY ${orderBy(a.sort, 'd')} LIMIT ${a.limit + 1}`),
-        db.execute<{ total: number; facets: FacetRow[] | null; any_full: boolean | null }>(sql`
+        serial(db).execute<{ total: number; facets: FacetRow[] | null; any_full: boolean | null }>(sql`
           WITH m AS MATERIALIZED (${found}) SELECT ${summary},
             ${a.m ? sql`(SELECT bool_or(${a.m.full}) FROM m c)` : sql`false`} AS any_full`),
       ]);

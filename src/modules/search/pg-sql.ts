@@ -3,6 +3,7 @@ import type { Cursor } from './cursor.js';
 import type { SearchQuery, Sort } from './engine.js';
 import type { Clause, ParsedQuery, Variants } from './query.js';
 import { toTsQuery } from './query.js';
+import { SALES_TIERS, tierWord } from './schema.js';
 
 /**
  * The pieces of SQL the PostgreSQL engine puts together. Every value is a bound parameter;
@@ -66,21 +67,29 @@ function textBonus(p: ParsedQuery): SQL {
   const phrase = sql`${WEIGHTS.phrase}::float8 * (strpos(c.name_folded, ${p.folded}) > 0 OR strpos(c.keywords_folded, ${p.folded}) > 0)::int`;
   const prefix = sql`${WEIGHTS.prefix}::float8 * starts_with(c.name_folded, ${p.folded})::int`;
   if (!p.accentWords.length) return sql`${phrase} + ${prefix}`;
-  const found = p.accentWords.map((w) => sql`(strpos(c.title_text, ${w}) > 0)::int`);
+  // Read only for the candidates kept, after the cap (not for every match).
+  const title = sql`(lower(c.name) || ' ' || c.keywords_text)`;
+  const found = p.accentWords.map((w) => sql`(strpos(${title}, ${w}) > 0)::int`);
   const accents = sql`${WEIGHTS.accents}::float8 * (${sql.join(found, sql` + `)}) / ${p.accentWords.length}`;
   return sql`${phrase} + ${prefix} + ${accents}`;
 }
 
 /**
- * The matches a query ranks, counts and facets: at most CANDIDATE_CAP of them, the best
- * selling first, so that a query matching much of the catalog costs no more than that.
+ * The matches a query ranks, counts and facets: at most `cap` of them, best-selling tier
+ * first. Each tier is a word of the body (see SALES_TIERS), so the full-text index gives the
+ * matches of the top tier, then of the next, and the scan stops once `cap` are found: a
+ * query matching much of the catalog reads `cap` rows, not all its matches.
  */
-export function candidates(conds: SQL[], today: string, cap: number): SQL {
-  return sql`SELECT d.product_id, d.category, d.category_top, d.origin_province_code, d.origin_commune_code,
+export function candidates(tsq: string | null, conds: SQL[], today: string, cap: number): SQL {
+  const tiers = SALES_TIERS.map((_, i) => tierWord(SALES_TIERS.length - i)).concat(tierWord(0));
+  const branch = (tier: string) => {
+    const match = tsq ? sql`(${tsq}::tsquery && ${tier}::tsquery)` : sql`${tier}::tsquery`;
+    return sql`(SELECT d.product_id, d.category, d.category_top, d.origin_province_code, d.origin_commune_code,
       d.seller_id, ${validStars(today)} AS ocop_stars, d.price_min, d.published_at, d.sales_count,
-      d.name_folded, d.keywords_folded, d.title_tsv, lower(d.name) || ' ' || d.keywords_text AS title_text
-    FROM search_documents d ${where(conds)}
-    ORDER BY d.sales_count DESC, d.product_id DESC LIMIT ${cap}`;
+      d.name, d.name_folded, d.keywords_text, d.keywords_folded, d.title_tsv
+    FROM search_documents d ${where([sql`d.body_tsv @@ ${match}`, ...conds])})`;
+  };
+  return sql`SELECT * FROM (${sql.join(tiers.map(branch), sql` UNION ALL `)}) t LIMIT ${cap}`;
 }
 
 /** The filters of a query, on the documents aliased `d`. */

@@ -17,6 +17,20 @@ import { createdAt, id, tstz, updatedAt } from '../../platform/db/columns.js';
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
 /**
+ * Units sold from which a product is in a higher sales tier (half decades). The tier is a
+ * word of the document (`_s0` .. `_s6`, never produced by text), so that the full-text index
+ * can hand out the best-selling matches of a query first without reading all of them.
+ */
+export const SALES_TIERS = [10, 30, 100, 300, 1000, 3000] as const;
+export const tierWord = (tier: number) => `_s${tier}`;
+const tierOf = (sales: SQL) => {
+  const steps = SALES_TIERS.map(
+    (min, i) => sql`WHEN ${sales} >= ${sql.raw(String(min))} THEN ${sql.raw(`'${tierWord(i + 1)}'`)}`,
+  );
+  return sql`(CASE ${sql.join(steps.reverse(), sql` `)} ELSE ${sql.raw(`'${tierWord(0)}'`)} END)::tsvector`;
+};
+
+/**
  * One row per published product: what search needs to match, filter, rank and show a result
  * without touching the catalog's tables. Written by the catalog in the same transaction as
  * the product change, so a change is searchable as soon as it commits.
@@ -51,10 +65,13 @@ export const searchDocuments = pgTable(
       ),
     /** Folded name, category, origin, seller and description: the text searched beyond the name. */
     bodyFolded: text('body_folded').notNull(),
-    /** Words of body_folded, for full-text matching ('simple': no stemming, no stop words). */
+    /** Words of body_folded, for full-text matching ('simple': no stemming, no stop words), and the sales tier. */
     bodyTsv: tsvector('body_tsv')
       .notNull()
-      .generatedAlwaysAs((): SQL => sql`to_tsvector('simple'::regconfig, ${searchDocuments.bodyFolded})`),
+      .generatedAlwaysAs(
+        (): SQL =>
+          sql`to_tsvector('simple'::regconfig, ${searchDocuments.bodyFolded}) || ${tierOf(sql`${searchDocuments.salesCount}`)}`,
+      ),
     category: text('category').notNull(),
     categoryTop: text('category_top').notNull(),
     originProvinceCode: text('origin_province_code').notNull(),
