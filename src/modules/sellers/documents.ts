@@ -2,10 +2,10 @@ import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
 import { isUuid } from '../../platform/db/columns.js';
 import type { Executor } from '../../platform/db/pool.js';
 import type { Actor } from '../../platform/http/context.js';
-import { type FieldError, forbidden, notFound, ValidationError } from '../../platform/http/errors.js';
+import { type FieldError, forbidden, notFound } from '../../platform/http/errors.js';
 import type { Deps } from '../../platform/module.js';
 import { files } from '../../platform/storage/schema.js';
-import { asUpload, DOCUMENT_TYPES, fileMeta, storeUpload } from '../../platform/storage/storage.js';
+import { asUpload, DOCUMENT_TYPES, fileMeta, storeFormFile } from '../../platform/storage/storage.js';
 import { documentKinds, OCOP_MAX } from './reference.js';
 import { ocopCertificates, sellerDocuments, sellerMembers } from './schema.js';
 
@@ -119,16 +119,9 @@ export async function storeFormUploads(deps: Deps, userId: string, body: Record<
   for (const [upload, field] of targets) {
     const file = asUpload(body[upload]);
     if (!file) continue;
-    try {
-      values[field] = await storeUpload(deps.db, deps.storage, field, file, {
-        allowed: DOCUMENT_TYPES,
-        maxBytes: deps.config.uploadMaxBytes,
-        ownerId: userId,
-      });
-    } catch (err) {
-      if (!(err instanceof ValidationError)) throw err;
-      errors.push(...err.fields);
-    }
+    const opts = { allowed: DOCUMENT_TYPES, maxBytes: deps.config.uploadMaxBytes, ownerId: userId };
+    const id = await storeFormFile(deps.db, deps.storage, field, file, opts, errors);
+    if (id) values[field] = id;
   }
   return { values, errors };
 }

@@ -5,7 +5,7 @@ import { eq } from 'drizzle-orm';
 import { fileTypeFromBuffer } from 'file-type';
 import { uuidv7 } from 'uuidv7';
 import type { Executor } from '../db/pool.js';
-import { ValidationError } from '../http/errors.js';
+import { type FieldError, ValidationError } from '../http/errors.js';
 import { files } from './schema.js';
 
 /** Where file bytes live. Local disk by default; an S3-compatible store implements the same three calls. */
@@ -81,6 +81,27 @@ export async function storeUpload(
     ownerId: opts.ownerId,
   });
   return id;
+}
+
+/**
+ * storeUpload for a form with other fields: a refused file goes into `errors` on its field,
+ * so that it is reported with the form's other problems, and gives undefined.
+ */
+export async function storeFormFile(
+  tx: Executor,
+  storage: Storage,
+  field: string,
+  upload: Upload,
+  opts: { allowed: readonly string[]; maxBytes: number; ownerId?: string },
+  errors: FieldError[],
+): Promise<string | undefined> {
+  try {
+    return await storeUpload(tx, storage, field, upload, opts);
+  } catch (err) {
+    if (!(err instanceof ValidationError)) throw err;
+    errors.push(...err.fields);
+    return undefined;
+  }
 }
 
 /** "5 MB", "10 KB": a size limit as people read it. */
