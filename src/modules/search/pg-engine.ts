@@ -25,6 +25,7 @@ import {
   orderBy,
   relevance,
   salesBoost,
+  tiered,
   where,
 } from './pg-sql.js';
 import { expandSynonyms, parseQuery, type SynonymGroup, toTsQuery, type Variants } from './query.js';
@@ -208,20 +209,25 @@ export function pgSearchEngine(db: Executor, opts: PgEngineOptions): SearchEngin
   }
 
   async function suggest(prefix: string): Promise<Suggestion> {
-    const p = parseQuery(prefix);
+    const p = parseQuery(prefix, { typing: true });
     if (p.folded.length < 2) return { products: [], categories: [] };
     const categories = suggestCategories(p.tokens, opts.categories).slice(0, 4);
+    // Two letters match too much of the catalogue to be worth a query: categories only.
+    if (p.folded.length < 3) return { products: [], categories };
     const last = p.tokens[p.tokens.length - 1];
     const infos = await lookUpWords(
       db,
       p.tokens.map((word) => ({ word, complete: p.lastIsPrefix && word === last })),
     );
     const clauses = p.tokens.map((t) => ({ source: [t], alternatives: [[t]] }));
-    // Names with every word typed (the last one possibly unfinished), best selling first.
-    const r = await db.execute<{ name: string; slug: string; name_folded: string }>(sql`
-      SELECT d.name, d.slug, d.name_folded FROM search_documents d
-      WHERE d.name_tsv @@ ${toTsQuery(clauses, variantsOf(infos))}::tsquery
-      ORDER BY d.sales_count DESC, d.product_id DESC LIMIT 40`);
+    // Names with every word typed (the last one possibly unfinished): those that start with
+    // what was typed first, then those containing it as typed, then the others; best selling first.
+    const tsq = toTsQuery(clauses, variantsOf(infos));
+    const columns = sql`d.name, d.slug, d.name_folded, d.sales_count`;
+    const r = await serial(db).execute<{ name: string; slug: string; name_folded: string }>(sql`
+      SELECT s.name, s.slug, s.name_folded FROM (${tiered(columns, tsq, [sql`d.name_tsv @@ ${tsq}::tsquery`], 40)}) s
+      ORDER BY starts_with(s.name_folded, ${p.folded}) DESC, strpos(' ' || s.name_folded, ${` ${p.folded}`}) > 0 DESC,
+        s.sales_count DESC, s.name`);
     const byName = new Map<string, { name: string; slug: string }>();
     for (const x of r.rows)
       if (!byName.has(x.name_folded)) byName.set(x.name_folded, { name: x.name, slug: x.slug });

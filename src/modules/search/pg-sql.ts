@@ -75,21 +75,27 @@ function textBonus(p: ParsedQuery): SQL {
 }
 
 /**
- * The matches a query ranks, counts and facets: at most `cap` of them, best-selling tier
- * first. Each tier is a word of the body (see SALES_TIERS), so the full-text index gives the
- * matches of the top tier, then of the next, and the scan stops once `cap` are found: a
- * query matching much of the catalog reads `cap` rows, not all its matches.
+ * Rows of documents matching `tsq` (and `conds`), at most `cap`, best-selling tier first.
+ * Each tier is a word of the body (see SALES_TIERS), so the full-text index gives the matches
+ * of the top tier, then of the next, and the scan stops once `cap` are found: a query that
+ * matches much of the catalog reads `cap` rows, not all its matches. (Within a tier, rows
+ * come in storage order. Run it without parallel workers, which would mix the tiers.)
  */
-export function candidates(tsq: string | null, conds: SQL[], today: string, cap: number): SQL {
+export function tiered(columns: SQL, tsq: string | null, conds: SQL[], cap: number): SQL {
   const tiers = SALES_TIERS.map((_, i) => tierWord(SALES_TIERS.length - i)).concat(tierWord(0));
   const branch = (tier: string) => {
     const match = tsq ? sql`(${tsq}::tsquery && ${tier}::tsquery)` : sql`${tier}::tsquery`;
-    return sql`(SELECT d.product_id, d.category, d.category_top, d.origin_province_code, d.origin_commune_code,
-      d.seller_id, ${validStars(today)} AS ocop_stars, d.price_min, d.published_at, d.sales_count,
-      d.name, d.name_folded, d.keywords_text, d.keywords_folded, d.title_tsv
-    FROM search_documents d ${where([sql`d.body_tsv @@ ${match}`, ...conds])})`;
+    return sql`(SELECT ${columns} FROM search_documents d ${where([sql`d.body_tsv @@ ${match}`, ...conds])})`;
   };
   return sql`SELECT * FROM (${sql.join(tiers.map(branch), sql` UNION ALL `)}) t LIMIT ${cap}`;
+}
+
+/** The matches a query ranks, counts and facets: the first `cap` of `tiered`. */
+export function candidates(tsq: string | null, conds: SQL[], today: string, cap: number): SQL {
+  const columns = sql`d.product_id, d.category, d.category_top, d.origin_province_code, d.origin_commune_code,
+    d.seller_id, ${validStars(today)} AS ocop_stars, d.price_min, d.published_at, d.sales_count,
+    d.name, d.name_folded, d.keywords_text, d.keywords_folded, d.title_tsv`;
+  return tiered(columns, tsq, conds, cap);
 }
 
 /** The filters of a query, on the documents aliased `d`. */

@@ -62,3 +62,10 @@ test('the full-text query requires every clause, any alternative, any variant of
   assert.equal(toTsQuery(clauses, variants), '((trai & cay) | (hoa & qua)) & (yensao | (yen & sao))');
   assert.equal(toTsQuery(clauses), '((trai & cay) | (hoa & qua)) & yensao');
 });
+
+test('while typing, a last single letter is the start of a word', () => {
+  const p = parseQuery('ca p', { typing: true });
+  assert.deepEqual(p.tokens, ['ca', 'p']);
+  assert.equal(p.lastIsPrefix, true);
+  assert.deepEqual(parseQuery('ca p ', { typing: true }).tokens, ['ca'], 'a space after it: dropped');
+});

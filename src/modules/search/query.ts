@@ -18,12 +18,15 @@ export interface ParsedQuery {
   lastIsPrefix: boolean;
 }
 
-export function parseQuery(raw: string): ParsedQuery {
+export function parseQuery(raw: string, opts: { typing?: boolean } = {}): ParsedQuery {
   const typed = raw.normalize('NFC').slice(0, MAX_QUERY_LENGTH);
   const text = typed.trim();
   const all = words(text).slice(0, MAX_WORDS);
-  // A single letter says little (often a word being typed): dropped beside longer words.
-  const original = all.some((w) => w.length > 1) ? all.filter((w) => w.length > 1) : all;
+  // A single letter says little: dropped beside longer words, except the last one while
+  // typing (autocomplete), where it is the start of the next word.
+  const keep = (w: string, i: number) =>
+    w.length > 1 || (opts.typing && i === all.length - 1 && /[\p{L}\p{N}]$/u.test(typed));
+  const original = all.some((w) => w.length > 1) ? all.filter(keep) : all;
   const tokens = original.map(fold);
   const lastDropped = all.length > 0 && all[all.length - 1] !== original[original.length - 1];
   return {

@@ -6,7 +6,7 @@ import type { Variants } from './query.js';
 export type WordInfo = {
   word: string;
   known: boolean;
-  /** Vocabulary words starting with it (asked for the unfinished last word only). */
+  /** Vocabulary words starting with it (asked for the unfinished last word only, shortest first). */
   completions: string[];
   /** Closest vocabulary words by trigram similarity, closest first. */
   close: { term: string; sim: number }[];
@@ -25,7 +25,7 @@ export async function lookUpWords(
   if (!words.length) return [];
   const r = await db.execute<WordInfo>(sql`
     SELECT w.word, k.known,
-      CASE WHEN w.complete AND length(w.word) >= 2 THEN ARRAY(
+      CASE WHEN w.complete THEN ARRAY(
         SELECT t.term FROM search_terms t WHERE t.term LIKE w.word || '%' AND t.term <> w.word
         ORDER BY length(t.term), t.term LIMIT ${COMPLETIONS}) ELSE '{}' END AS completions,
       CASE WHEN length(w.word) >= 3 THEN (SELECT coalesce(json_agg(x), '[]') FROM (
