@@ -42,7 +42,12 @@ export async function testApp(env: Record<string, string> = {}): Promise<TestApp
       mails.push(m);
     },
   };
-  const app = await buildApp({ config, db, mailer, logger: process.env.TEST_LOG ? { level: 'error' } : false });
+  const app = await buildApp({
+    config,
+    db,
+    mailer,
+    logger: process.env.TEST_LOG ? { level: 'error' } : false,
+  });
   await app.ready();
   return {
     app,
