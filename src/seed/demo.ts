@@ -1,18 +1,17 @@
 import path from 'node:path';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Config } from '../config.js';
-import { createUser } from '../modules/identity/index.js';
+import { actorOf, createUser } from '../modules/identity/index.js';
 import { hashPassword } from '../modules/identity/passwords.js';
-import { type SellerAction, transitionSeller } from '../modules/sellers/index.js';
+import { sellerLifecycle, transitionSeller } from '../modules/sellers/index.js';
 import { ocopCertificates, sellerMembers, sellers, sellerTransitions } from '../modules/sellers/schema.js';
 import type { Db } from '../platform/db/pool.js';
-import type { Actor } from '../platform/http/context.js';
 import { outbox } from '../platform/jobs/schema.js';
 import { MAIL_TOPIC } from '../platform/mail/outbox.js';
 import { localStorage, type Storage } from '../platform/storage/storage.js';
 import { foldVietnamese, slugify } from '../platform/text.js';
 import { seedDemoProducts } from './demo-products.js';
-import { type DemoSeller, demoSellers, demoStaff } from './demo-sellers.js';
+import { demoSellers, demoStaff } from './demo-sellers.js';
 
 /** Password of every demo account (listed in the README). */
 export const DEMO_PASSWORD = 'matkhau-demo-2026';
@@ -21,22 +20,6 @@ export async function isEmpty(db: Db): Promise<boolean> {
   const r = await db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM users`);
   return r.rows[0].n === 0;
 }
-
-const actionsTo: Record<DemoSeller['state'], SellerAction[]> = {
-  draft: [],
-  submitted: ['submit'],
-  needs_changes: ['submit', 'request_changes'],
-  rejected: ['submit', 'reject'],
-  approved: ['submit', 'approve'],
-  suspended: ['submit', 'approve', 'suspend'],
-  terminated: ['submit', 'approve', 'suspend', 'terminate'],
-};
-
-const asActor = (u: { id: string; role: Actor['role']; fullName: string; email: string | null }): Actor => ({
-  ...u,
-  phone: null,
-  via: 'session',
-});
 
 /**
  * Vietnamese demo data for a first look: an account for every role, a dozen approved sellers
@@ -53,13 +36,13 @@ export async function seedDemo(
 ): Promise<void> {
   const t0 = Date.now();
   await createUser(db, { ...demoStaff.admin, password: DEMO_PASSWORD, role: 'admin' });
-  const officer = asActor(
+  const officer = actorOf(
     await createUser(db, { ...demoStaff.officer, password: DEMO_PASSWORD, role: 'officer' }),
   );
   await createUser(db, { ...demoStaff.buyer, password: DEMO_PASSWORD });
 
   for (const d of demoSellers) {
-    const owner = asActor(await createUser(db, { ...d.owner, password: DEMO_PASSWORD }));
+    const owner = actorOf(await createUser(db, { ...d.owner, password: DEMO_PASSWORD }));
     const [s] = await db
       .insert(sellers)
       .values({
@@ -91,7 +74,7 @@ export async function seedDemo(
       await db.insert(sellerMembers).values({ sellerId: s.id, userId: staff.id, role: 'staff' });
     }
     for (const c of d.ocop ?? []) await db.insert(ocopCertificates).values({ sellerId: s.id, ...c });
-    for (const action of actionsTo[d.state]) {
+    for (const action of sellerLifecycle.pathTo('draft', d.state)) {
       await transitionSeller(db, {
         sellerId: s.id,
         action,
