@@ -6,7 +6,7 @@ import { users } from './schema.js';
 
 /**
  * A Vietnamese phone number as people write it ("+84 912 345 678", "84912345678",
- * "0912.345.678") in its one stored form, 0XXXXXXXXX. Not validated here.
+ * "0912.345.678") in its one stored form: ten digits starting with 0. Not validated here.
  */
 export function normalisePhone(raw: string): string {
   let s = raw.replace(/[\s.\-()]/g, '');

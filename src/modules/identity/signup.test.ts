@@ -15,7 +15,7 @@ const storedPhone = async (email: string) =>
   (await t.db.execute<{ phone: string | null }>(sql`SELECT phone FROM users WHERE email = ${email}`)).rows[0]
     ?.phone;
 
-test('phone numbers are normalised to 0XXXXXXXXX and only mobile prefixes pass', () => {
+test('phone numbers are normalised to ten digits starting with 0, and only mobile prefixes pass', () => {
   assert.equal(normalisePhone('+84 912 345 678'), '0912345678');
   assert.equal(normalisePhone('84912345678'), '0912345678');
   assert.equal(normalisePhone('0912.345.678'), '0912345678');
