@@ -1,9 +1,9 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
-import { todayInVietnam } from '../modules/catalog/index.js';
 import { users } from '../modules/identity/schema.js';
 import { sellerMembers, sellers } from '../modules/sellers/schema.js';
 import type { Db } from '../platform/db/pool.js';
+import { vietnamDay } from '../platform/http/i18n.js';
 import { files } from '../platform/storage/schema.js';
 import type { Storage } from '../platform/storage/storage.js';
 import { bulkInsert } from './bulk-insert.js';
@@ -93,7 +93,7 @@ export async function seedDemoProducts(
   o: { provinceCode: string; passwordHash: string; now?: Date },
 ): Promise<{ products: number; generated: number }> {
   const now = o.now ?? new Date();
-  const today = todayInVietnam(now);
+  const today = vietnamDay(now);
   const shops = await db
     .select({ id: sellers.id, name: sellers.shopName, ownerId: users.id, email: users.email })
     .from(sellers)

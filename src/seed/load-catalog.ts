@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
-import { todayInVietnam } from '../modules/catalog/index.js';
 import { users } from '../modules/identity/schema.js';
 import { sellerMembers, sellers, sellerTransitions } from '../modules/sellers/schema.js';
 import type { Db, Executor } from '../platform/db/pool.js';
+import { vietnamDay } from '../platform/http/i18n.js';
 import type { Storage } from '../platform/storage/storage.js';
 import { bulkInsert } from './bulk-insert.js';
 import { type GeneratedCatalog, generateCatalog } from './catalog-generator.js';
@@ -148,7 +148,7 @@ export async function loadCatalog(db: Db, storage: Storage, o: LoadCatalogOption
   const say = o.say ?? (() => {});
   const batch = o.batch ?? (await nextBatch(db));
   const now = o.now ?? new Date();
-  const today = todayInVietnam(now);
+  const today = vietnamDay(now);
   const catalog: GeneratedCatalog = generateCatalog({
     seed: o.seed ?? DEFAULT_SEED,
     batch,

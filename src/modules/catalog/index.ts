@@ -20,7 +20,7 @@ export {
 } from './lifecycle.js';
 export { markdownText, renderMarkdown } from './markdown.js';
 export { MAX_DONG, parseWholeNumber } from './money.js';
-export { ocopExpiresOn, todayInVietnam, validOcopStars } from './ocop.js';
+export { ocopExpiresOn, validOcopStars } from './ocop.js';
 export {
   categoryName,
   certificationName,

@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { vietnamDay } from '../../platform/http/i18n.js';
 import { commune, province } from '../geo/index.js';
 import { MAX_VARIANTS } from './limits.js';
 import { MAX_DONG, parseWholeNumber } from './money.js';
-import { parseDay, todayInVietnam } from './ocop.js';
+import { parseDay } from './ocop.js';
 import { certificationCodes, isLeaf, ocopGroups, ocopStars, unitCodes } from './reference.js';
 
 /**
@@ -130,7 +131,7 @@ export const productInputSchema = z
       if (!v) return '';
       const day = parseDay(v);
       if (!day) ctx.addIssue({ code: 'custom', message: 'v.date' });
-      else if (day > todayInVietnam()) ctx.addIssue({ code: 'custom', message: 'v.date_future' });
+      else if (day > vietnamDay()) ctx.addIssue({ code: 'custom', message: 'v.date_future' });
       return day ?? '';
     }),
     /** A stored certificate scan (from the form's upload, or POST .../ocop-file in the API). */

@@ -1,10 +1,7 @@
+import { vietnamDay } from '../../platform/http/i18n.js';
+
 /** OCOP certificate dates (Decision 148/QĐ-TTg: a certificate is valid for 36 months). */
 const VALIDITY_MONTHS = 36;
-
-/** Today in Vietnam as yyyy-mm-dd: certificate dates are Vietnamese calendar days. */
-export function todayInVietnam(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(now);
-}
 
 /** A calendar day typed as yyyy-mm-dd or dd/mm/yyyy, as yyyy-mm-dd; null when it is no real day. */
 export function parseDay(raw: string): string | null {
@@ -25,7 +22,7 @@ export function ocopExpiresOn(issuedOn: string): string {
 /** The stars a product may show publicly: none once its certificate has expired. */
 export function validOcopStars(
   p: { ocopStars: number | null; ocopExpiresOn: string | null },
-  today = todayInVietnam(),
+  today = vietnamDay(),
 ): number | null {
   return p.ocopStars && p.ocopExpiresOn && p.ocopExpiresOn >= today ? p.ocopStars : null;
 }

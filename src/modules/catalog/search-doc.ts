@@ -1,10 +1,11 @@
 import { and, asc, eq, gt, inArray } from 'drizzle-orm';
 import type { Db, Executor } from '../../platform/db/pool.js';
+import { vietnamDay } from '../../platform/http/i18n.js';
 import { commune, province } from '../geo/index.js';
 import { removeSearchDoc, type SearchDoc, upsertSearchDocs } from '../search/index.js';
 import { getSeller } from '../sellers/index.js';
 import { markdownText } from './markdown.js';
-import { todayInVietnam, validOcopStars } from './ocop.js';
+import { validOcopStars } from './ocop.js';
 import { categoryName, certificationName, ocopGroupLabel, topOf } from './reference.js';
 import { productImages, products } from './schema.js';
 
@@ -21,7 +22,7 @@ export function toSearchDoc(
   p: Product,
   sellerName: string,
   image: FirstImage,
-  today = todayInVietnam(),
+  today = vietnamDay(),
 ): SearchDoc {
   const stars = validOcopStars(p, today);
   const keywords = [

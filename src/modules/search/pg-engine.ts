@@ -1,5 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/pool.js';
+import { vietnamDay } from '../../platform/http/i18n.js';
 import { type Cursor, decodeCursor, encodeCursor } from './cursor.js';
 import type {
   CategoryNames,
@@ -45,10 +46,6 @@ export interface PgEngineOptions {
   /** The synonym groups officers maintain (cached briefly by the caller). */
   synonyms: () => Promise<SynonymGroup[]>;
 }
-
-/** Today in Vietnam (yyyy-mm-dd): the day an OCOP certificate's validity is judged on. */
-export const vietnamToday = () =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
 
 type HitRow = {
   product_id: string;
@@ -99,7 +96,7 @@ type Page = Omit<SearchResult, 'fuzzy' | 'suggestions'> & { anyFull: boolean };
 
 export function pgSearchEngine(db: Executor, opts: PgEngineOptions): SearchEngine {
   async function search(q: SearchQuery): Promise<SearchResult> {
-    const today = q.today ?? vietnamToday();
+    const today = q.today ?? vietnamDay();
     const limit = q.limit ?? PAGE_SIZE;
     const p = parseQuery(q.q);
     const asked: Sort = q.sort ?? (p.tokens.length ? 'relevance' : 'best_selling');

@@ -6,6 +6,7 @@ import { isUuid } from '../../platform/db/columns.js';
 import type { Db, Executor } from '../../platform/db/pool.js';
 import type { Actor } from '../../platform/http/context.js';
 import { notFound } from '../../platform/http/errors.js';
+import { vietnamDay } from '../../platform/http/i18n.js';
 import { userContacts } from '../identity/index.js';
 import { listDocuments } from './documents.js';
 import { publicStates, type SellerAction, type SellerStatus, sellerLifecycle } from './lifecycle.js';
@@ -75,8 +76,7 @@ function where(states: readonly SellerStatus[], f: QueueFilters | RegistryFilter
 
 /** The calendar day (Asia/Ho_Chi_Minh) of an instant, as days since 1970-01-01. */
 export function vnDay(d: Date): number {
-  const ymd = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(d);
-  return Date.parse(`${ymd}T00:00:00Z`) / 86_400_000;
+  return Date.parse(`${vietnamDay(d)}T00:00:00Z`) / 86_400_000;
 }
 
 /** Whole calendar days in Viet Nam since a submission: submitted yesterday at 23:59 is one day. */

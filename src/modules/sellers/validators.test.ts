@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { z } from 'zod';
+import { vietnamDay } from '../../platform/http/i18n.js';
 import { toFieldErrors } from '../../platform/http/validation.js';
 import { applicationSchema, requiredDocuments } from './application-schema.js';
 import { banks } from './reference.js';
@@ -18,7 +19,6 @@ import {
   phoneProblem,
   taxCheckDigit,
   taxCodeProblem,
-  todayInVietnam,
   zHolderName,
   zPhone,
 } from './validators.js';
@@ -136,7 +136,7 @@ test('business registration number: 10 digits for companies and cooperatives, fr
 
 test('dates: real calendar days, not in the future (Vietnam time)', () => {
   const now = new Date('2026-03-01T20:00:00Z'); // already 2 March in Vietnam
-  assert.equal(todayInVietnam(now), '2026-03-02');
+  assert.equal(vietnamDay(now), '2026-03-02');
   assert.equal(pastDateProblem('2026-03-02', now), null);
   assert.equal(pastDateProblem('2026-03-03', now), 'v.date_future');
   assert.equal(pastDateProblem('2024-02-29', now), null);

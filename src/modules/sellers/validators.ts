@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { vietnamDay } from '../../platform/http/i18n.js';
 import { foldVietnamese } from '../../platform/text.js';
 import { formerProvinceCodes } from '../geo/index.js';
 import { isMobilePhone, normaliseEmail, normalisePhone } from '../identity/index.js';
@@ -16,17 +17,12 @@ type Problem = string | null;
 /** Spaces and dots people put between digit groups ("0100 109 106", "001.085.012.345"). */
 const squeeze = (s: string) => s.replace(/[\s.]/g, '');
 
-/** Today in Vietnam as yyyy-mm-dd (dates typed by users are Vietnamese calendar days). */
-export function todayInVietnam(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(now);
-}
-
 /** A real calendar day written yyyy-mm-dd, not after today. */
 export function pastDateProblem(v: string, now = new Date()): Problem {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) return 'v.date';
   const d = new Date(`${v}T00:00:00Z`);
   if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== v) return 'v.date';
-  return v > todayInVietnam(now) ? 'v.date_future' : null;
+  return v > vietnamDay(now) ? 'v.date_future' : null;
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { Db } from '../../platform/db/pool.js';
+import { vietnamDay } from '../../platform/http/i18n.js';
 import { type CategoryFacets, catalogSummary, type Showcases, type Specialty, showcases } from './counts.js';
 import { type Card, type ListQuery, listCards } from './listing.js';
-import { today } from './today.js';
 
 /** What the home page and category pages show, read the same way for the pages and their JSON twins. */
 
@@ -11,7 +11,7 @@ export interface HomeData extends Showcases {
 }
 
 export async function homeData(db: Db, provinceCode: string): Promise<HomeData> {
-  const day = today();
+  const day = vietnamDay();
   const [shows, summary] = await Promise.all([
     showcases(db, provinceCode, day),
     catalogSummary(db, provinceCode, day),
@@ -21,7 +21,7 @@ export async function homeData(db: Db, provinceCode: string): Promise<HomeData> 
 
 /** Published products per category code (tops count their leaves). */
 export async function categoryCounts(db: Db, provinceCode: string): Promise<Map<string, number>> {
-  return (await catalogSummary(db, provinceCode, today())).counts;
+  return (await catalogSummary(db, provinceCode, vietnamDay())).counts;
 }
 
 export interface CategoryData {
@@ -38,7 +38,7 @@ export async function categoryData(
   q: ListQuery,
   provinceCode: string,
 ): Promise<CategoryData> {
-  const day = today();
+  const day = vietnamDay();
   const national = provinceCode === '00';
   const [list, summary] = await Promise.all([
     listCards(db, {

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { notFound } from '../../platform/http/errors.js';
+import { vietnamDay } from '../../platform/http/i18n.js';
 import type { Deps } from '../../platform/module.js';
 import { commune, province } from '../geo/index.js';
 import { notModified, publicCache } from './http-cache.js';
@@ -24,7 +25,6 @@ import {
   toListQuery,
 } from './schemas.js';
 import { publicShopId, shopProducts } from './shop.js';
-import { today } from './today.js';
 
 const tags = ['catalog'];
 
@@ -121,7 +121,12 @@ export function storefrontApi(app: FastifyInstance, deps: Deps): void {
       // Any address of the product answers; `slug` and `url` say the canonical one.
       const found = await publicProduct(db, req.params.slug);
       if (!found) throw notFound();
-      const { stars, etag, lastModified } = productValidators(found, `api-${req.locale}`, version, today());
+      const { stars, etag, lastModified } = productValidators(
+        found,
+        `api-${req.locale}`,
+        version,
+        vietnamDay(),
+      );
       if (notModified(req, reply, { etag, lastModified })) return reply.code(304).send(null);
       return presentProduct(found.product, stars, config.publicUrl);
     },

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { notFound } from '../../platform/http/errors.js';
+import { vietnamDay } from '../../platform/http/i18n.js';
 import type { Deps } from '../../platform/module.js';
 import { pageCtx, sendHtml } from '../../web/page.js';
 import { notModified, publicCache } from './http-cache.js';
@@ -8,7 +9,6 @@ import { categoryData, homeData } from './page-data.js';
 import { productValidators, renderVersion } from './product-page.js';
 import { publicProduct } from './product-query.js';
 import { categoryParams, categoryTop, listQuerystring, productParams, toListQuery } from './schemas.js';
-import { today } from './today.js';
 import { CategoryPage } from './views/category.js';
 import { HomePage } from './views/home.js';
 import { categoryPath, productPath } from './views/parts.js';
@@ -58,7 +58,7 @@ export function storefrontPages(app: FastifyInstance, deps: Deps): void {
       const query = req.url.includes('?') ? req.url.slice(req.url.indexOf('?')) : '';
       return reply.redirect(`${productPath(product.slug)}${query}`, 301);
     }
-    const day = today();
+    const day = vietnamDay();
     const { stars, etag, lastModified } = productValidators(found, req.locale, version, day);
     if (notModified(req, reply, { etag, lastModified })) return reply.code(304).send();
     const url = `${config.publicUrl}${productPath(product.slug)}`;

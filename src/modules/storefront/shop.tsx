@@ -1,16 +1,16 @@
 import type { Db } from '../../platform/db/pool.js';
+import { vietnamDay } from '../../platform/http/i18n.js';
 import type { PageCtx } from '../../web/page.js';
 import { publicStates } from '../sellers/index.js';
 import { type Card, listCards } from './listing.js';
 import { read } from './read.js';
-import { today } from './today.js';
 import { ProductCards } from './views/parts.js';
 
 export type ShopList = { items: Card[]; next: string | null };
 
 /** A shop's published products, newest first, one keyset page after `cursor`. */
 export function shopProducts(db: Db, sellerId: string, cursor?: string): Promise<ShopList> {
-  return listCards(db, { filter: { sellerId }, sort: 'newest', cursor, today: today() });
+  return listCards(db, { filter: { sellerId }, sort: 'newest', cursor, today: vietnamDay() });
 }
 
 /** The id of a shop the public may see (approved or suspended), by its slug. */

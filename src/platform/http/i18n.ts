@@ -55,6 +55,13 @@ function formatter<F extends Intl.DateTimeFormat | Intl.NumberFormat>(key: strin
   return f;
 }
 
+/** The calendar day in Viet Nam (yyyy-mm-dd) of an instant: the day deadlines and validity are judged on. */
+export function vietnamDay(now: Date = new Date()): string {
+  return formatter('day', () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' })).format(
+    now,
+  );
+}
+
 export function formatDate(d: Date | string | null | undefined, locale: Locale, withTime = false): string {
   if (!d) return '';
   const date = typeof d === 'string' ? new Date(d) : d;

@@ -12,7 +12,7 @@ import { pageCtx, sendHtml } from '../../../web/page.js';
 import { memberships, type Seller } from '../../sellers/index.js';
 import { memberSeller } from '../access.js';
 import './messages.js';
-import { todayInVietnam } from '../ocop.js';
+import { vietnamDay } from '../../../platform/http/i18n.js';
 import { keep, kept, sweep } from './kept.js';
 import { MAX_ROWS, readRows, XLSX_MIME } from './read.js';
 import {
@@ -223,7 +223,7 @@ export function importExportRoutes(app: FastifyInstance, deps: Deps): void {
   ) {
     const actor = actorFor(req, 'read');
     const seller = await shopOf(db, actor.id, shop || undefined, { firstWhenMany });
-    const name = `san-pham-${seller.slug}-${todayInVietnam()}`;
+    const name = `san-pham-${seller.slug}-${vietnamDay()}`;
     return download(reply, format, name, await exportRows(db, seller.id));
   }
 
