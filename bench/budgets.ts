@@ -13,6 +13,7 @@ import path from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { freePort } from '../src/platform/db/embedded.js';
+import { chromiumFlags } from '../test/e2e/browser.js';
 import { machine, markdownTable, writeSection } from './machine.js';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -88,16 +89,7 @@ async function main() {
 
     const chrome = await chromeLauncher.launch({
       chromePath: execFileSync('which', ['chromium'], { encoding: 'utf8' }).trim(),
-      chromeFlags: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
+      chromeFlags: ['--headless', ...chromiumFlags],
     });
     let scores: Record<string, number> = {};
     try {

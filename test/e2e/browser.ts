@@ -6,6 +6,17 @@ import type { TestApp } from '../helpers.js';
 
 export const artifactsDir = path.resolve(import.meta.dirname, 'artifacts');
 
+/** How chromium must start on these offline machines (the browser tests and the Lighthouse bench). */
+export const chromiumFlags = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
 /**
  * Debian's chromium, started the way this offline machine needs it (no background networking).
  * Playwright gives every launch a fresh, empty profile directory of its own.
@@ -15,15 +26,7 @@ export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath,
     headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: chromiumFlags,
   });
 }
 

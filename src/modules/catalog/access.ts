@@ -25,6 +25,3 @@ export async function memberSeller(
 
 /** Only approved shops publish; a suspended or terminated one cannot. */
 export const canPublish = (seller: Seller) => seller.status === 'approved';
-
-export const isUuid = (v: string) =>
-  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v);

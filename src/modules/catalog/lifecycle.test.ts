@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { and, eq, sql } from 'drizzle-orm';
-import { Client, type TestApp, testApp } from '../../../test/helpers.js';
+import { Client, signedIn, type TestApp, testApp } from '../../../test/helpers.js';
 import { auditLog } from '../../platform/audit/schema.js';
 import { notifications } from '../notifications/schema.js';
 import { searchDocuments } from '../search/schema.js';
-import { bearer, makeSeller, signedIn } from '../sellers/console-test-fixtures.js';
+import { bearer, makeSeller } from '../sellers/console-test-fixtures.js';
 import { transitionProduct } from './index.js';
 import { productForm, shopWithMembers } from './test-fixtures.js';
 

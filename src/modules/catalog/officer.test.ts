@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { eq } from 'drizzle-orm';
-import { Client, type TestApp, testApp } from '../../../test/helpers.js';
+import { Client, signedIn, type TestApp, testApp } from '../../../test/helpers.js';
 import { auditLog } from '../../platform/audit/schema.js';
-import { bearer, signedIn } from '../sellers/console-test-fixtures.js';
+import { bearer } from '../sellers/console-test-fixtures.js';
 import { shopWithMembers } from './test-fixtures.js';
 
 let t: TestApp;

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { eq } from 'drizzle-orm';
-import { Client, type TestApp, testApp } from '../../../test/helpers.js';
-import { makeSeller, signedIn } from '../sellers/console-test-fixtures.js';
+import { Client, signedIn, type TestApp, testApp } from '../../../test/helpers.js';
+import { makeSeller } from '../sellers/console-test-fixtures.js';
 import { products, productVariants } from './schema.js';
 import { shopWithMembers } from './test-fixtures.js';
 

@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { eq, sql } from 'drizzle-orm';
 import { type TestApp, testApp } from '../../../test/helpers.js';
+import { actorOf } from '../identity/index.js';
 import { searchDocuments } from '../search/schema.js';
-import { actorOf } from '../sellers/console-test-fixtures.js';
 import { getProductBySlug, searchDocFor, transitionProduct, updateProduct } from './index.js';
 import { productForm, shopWithMembers } from './test-fixtures.js';
 

@@ -1,11 +1,12 @@
 import { and, asc, eq, inArray, ne, notInArray, sql } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
+import { isUuid } from '../../platform/db/columns.js';
 import type { Executor } from '../../platform/db/pool.js';
 import { forbidden, notFound, ValidationError } from '../../platform/http/errors.js';
 import { parseInput } from '../../platform/http/validation.js';
 import { files } from '../../platform/storage/schema.js';
 import { slugify } from '../../platform/text.js';
-import { isUuid, memberSeller } from './access.js';
+import { memberSeller } from './access.js';
 import { type ProductInput, productInputSchema, type VariantInput } from './input.js';
 import { ocopExpiresOn } from './ocop.js';
 import { productImages, products, productTransitions, productVariants } from './schema.js';

@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { eq } from 'drizzle-orm';
-import { type TestApp, testApp } from '../../../test/helpers.js';
-import { signedIn } from '../sellers/console-test-fixtures.js';
+import { signedIn, type TestApp, testApp } from '../../../test/helpers.js';
 import { productVariants, stockAdjustments } from './schema.js';
 import { shopWithMembers } from './test-fixtures.js';
 

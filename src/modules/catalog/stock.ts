@@ -1,9 +1,10 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { isUuid } from '../../platform/db/columns.js';
 import type { Executor } from '../../platform/db/pool.js';
 import { notFound, ValidationError } from '../../platform/http/errors.js';
 import { parseInput } from '../../platform/http/validation.js';
-import { isUuid, memberSeller } from './access.js';
+import { memberSeller } from './access.js';
 import { products, productVariants, stockAdjustments } from './schema.js';
 
 const MAX_DELTA = 1_000_000;

@@ -1,6 +1,7 @@
 /** Shared by the catalog's tests: a complete product as a form would send it, and shops with members. */
 import type { TestApp } from '../../../test/helpers.js';
-import { makeSeller, signedIn } from '../sellers/console-test-fixtures.js';
+import { signedIn } from '../../../test/helpers.js';
+import { makeSeller } from '../sellers/console-test-fixtures.js';
 import type { SellerStatus } from '../sellers/index.js';
 import { sellerMembers } from '../sellers/schema.js';
 import { createProduct } from './service.js';

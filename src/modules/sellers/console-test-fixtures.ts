@@ -13,10 +13,6 @@ import { transitionSeller } from './transitions.js';
 
 type User = Awaited<ReturnType<typeof createUser>>;
 
-export { signedIn } from '../../../test/helpers.js';
-// The catalog's tests take these from here.
-export { actorOf } from '../identity/index.js';
-
 export const tag = () => randomBytes(4).toString('hex');
 
 /** A test file's app, and an officer signed in to it (the console tests start this way). */

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { and, eq, gt, like, lt, sql } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
+import { isUuid } from '../../../platform/db/columns.js';
 import type { Executor } from '../../../platform/db/pool.js';
 import { files } from '../../../platform/storage/schema.js';
 import type { Storage } from '../../../platform/storage/storage.js';
-import { isUuid } from '../access.js';
 
 /**
  * Files an import keeps for an hour: the uploaded spreadsheet (so "import only the valid rows"

@@ -1,9 +1,10 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
+import { isUuid } from '../../../platform/db/columns.js';
 import type { Executor } from '../../../platform/db/pool.js';
 import { AppError, forbidden, invalid, ValidationError } from '../../../platform/http/errors.js';
 import type { Storage } from '../../../platform/storage/storage.js';
 import { memberships, type Seller } from '../../sellers/index.js';
-import { isUuid, memberSeller } from '../access.js';
+import { memberSeller } from '../access.js';
 import { products } from '../schema.js';
 import { type ByMember, createProduct, updateProduct, type Variant, variantsOf } from '../service.js';
 import type { ColumnKey } from './columns.js';
