@@ -47,8 +47,14 @@ function ensureData(): void {
   writeFileSync(marker, `${new Date().toISOString()} ${Date.now() - t0} ms\n`);
 }
 
+/** The app as production runs it: built to JavaScript (`npm run build`), then `npm run serve`. */
 async function startApp(port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', 'start'], {
+  const built = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build.ts'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+  if (built.status !== 0) throw new Error('the build failed');
+  const child = spawn(process.execPath, ['dist/main.js', 'start'], {
     cwd: root,
     // Every request comes from one address: the per-IP limit of the public search is off here.
     env: env({ PORT: String(port), SEED_DEMO: 'false', SEARCH_RATE_LIMIT: '0' }),
@@ -189,7 +195,7 @@ async function main() {
 
 ${new Date().toISOString().slice(0, 10)} on ${machine()}.
 
-${PRODUCTS.toLocaleString('en')} published products, app (one Node process) and embedded PostgreSQL on the
+${PRODUCTS.toLocaleString('en')} published products, app (one Node process running the build, \`npm run serve\`) and embedded PostgreSQL on the
 same machine, ${CONNECTIONS} connections, ${DURATION} s per target after a warm-up, paths cycled from a
 sample of real product slugs, a mixed query set and every category.
 

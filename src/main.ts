@@ -5,8 +5,6 @@ import { instanceInfo, loadReferenceData } from './modules/geo/index.js';
 import { createAdmin } from './modules/identity/index.js';
 import { verifyAuditChain } from './platform/audit/service.js';
 import { openDatabase } from './platform/db/open.js';
-import { MAX_PRODUCTS, parseProductCount, runSeed } from './seed/command.js';
-import { isEmpty, seedDemo } from './seed/demo.js';
 
 const say = (msg: string) => process.stdout.write(`${msg}\n`);
 
@@ -24,6 +22,7 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case 'seed': {
+      const { MAX_PRODUCTS, parseProductCount, runSeed } = await import('./seed/command.js');
       let products: number | null = null;
       try {
         const { values } = parseArgs({ args: rest, options: { products: { type: 'string' } } });
@@ -96,7 +95,11 @@ async function start(config: ReturnType<typeof loadConfig>): Promise<number> {
   let app: Awaited<ReturnType<typeof buildApp>>;
   try {
     await loadReferenceData(opened.db);
-    if (config.seedDemo && (await isEmpty(opened.db))) await seedDemo(opened.db, config, say);
+    if (config.seedDemo) {
+      // The demo seeder (and its image drawing) loads only when a start needs it.
+      const { isEmpty, seedDemo } = await import('./seed/demo.js');
+      if (await isEmpty(opened.db)) await seedDemo(opened.db, config, say);
+    }
     app = await buildApp({ config, db: opened.db });
   } catch (err) {
     // Leave no embedded PostgreSQL running behind a failed start.

@@ -25,14 +25,7 @@ export interface TestApp {
  * prepared. Nothing is mocked: real PostgreSQL, real HTTP handling through app.inject.
  */
 export async function testApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const base = process.env.TEST_PG_URL;
-  if (!base) throw new Error('Run tests with `npm test` (it starts the test database).');
-  const name = `t_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name} TEMPLATE ${process.env.TEST_TEMPLATE_DB}`);
-  await admin.end();
-  const dbUrl = base.replace(/\/[^/]+$/, `/${name}`);
+  const dbUrl = await testDatabase();
   const db = createDb(dbUrl, 5);
   const dataDir = mkdtempSync(path.join(tmpdir(), 'tmdt-app-'));
   const config = testConfig(dbUrl, dataDir, env);
@@ -60,6 +53,18 @@ export async function testApp(env: Record<string, string> = {}): Promise<TestApp
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** A new database cloned from the migrated template that `npm test` prepared; its URL. */
+export async function testDatabase(): Promise<string> {
+  const base = process.env.TEST_PG_URL;
+  if (!base) throw new Error('Run tests with `npm test` (it starts the test database).');
+  const name = `t_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: base });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name} TEMPLATE ${process.env.TEST_TEMPLATE_DB}`);
+  await admin.end();
+  return base.replace(/\/[^/]+$/, `/${name}`);
 }
 
 /** The configuration of an app under test: quiet, on the given database and data directory. */

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { inArray } from 'drizzle-orm';
-import sharp from 'sharp';
 import { uuidv7 } from 'uuidv7';
 import { RENDITION_WIDTHS } from '../modules/catalog/index.js';
 import type { Executor } from '../platform/db/pool.js';
+import { loadSharp } from '../platform/heavy.js';
 import { files } from '../platform/storage/schema.js';
 import type { Storage } from '../platform/storage/storage.js';
 import { IMAGE_SIZE, kindSvg } from './image-svg.js';
@@ -28,6 +28,7 @@ const originalName = (k: ProductKind) => `demo-${k.key}.webp`;
 const originalKey = (fileId: string) => `${fileId.slice(0, 8)}/${fileId}.webp`;
 
 async function render(k: ProductKind): Promise<Rendered> {
+  const sharp = await loadSharp();
   const { data, info } = await sharp(Buffer.from(kindSvg(k)))
     .removeAlpha()
     .raw()

@@ -30,9 +30,16 @@ export function cleanEnv(env: Record<string, string>): NodeJS.ProcessEnv {
   return { ...base, ...env };
 }
 
-/** Starts `node --import tsx src/main.ts <args>` in the project root with exactly `env`. */
-export function runMain(args: string[], env: Record<string, string>): AppProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', ...args], {
+/**
+ * Starts `node --import tsx src/main.ts <args>` in the project root with exactly `env`
+ * (or another entry, such as the build's `dist/main.js`).
+ */
+export function runMain(
+  args: string[],
+  env: Record<string, string>,
+  entry = ['--import', 'tsx', 'src/main.ts'],
+): AppProcess {
+  const child = spawn(process.execPath, [...entry, ...args], {
     cwd: root,
     env: cleanEnv(env),
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,8 +1,8 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { fileTypeFromBuffer } from 'file-type';
-import sharp from 'sharp';
 import { uuidv7 } from 'uuidv7';
 import type { Executor } from '../../platform/db/pool.js';
+import { loadSharp } from '../../platform/heavy.js';
 import { type FieldError, notFound, ValidationError } from '../../platform/http/errors.js';
 import type { Deps } from '../../platform/module.js';
 import { files } from '../../platform/storage/schema.js';
@@ -39,7 +39,7 @@ async function inspect(upload: Upload | undefined, maxBytes: number) {
   if (!sniffed || !(IMAGE_TYPES as readonly string[]).includes(sniffed.mime))
     throw refuse('image', 'catalog.image.type');
   try {
-    const meta = await sharp(upload.data).metadata();
+    const meta = await (await loadSharp())(upload.data).metadata();
     const turned = (meta.orientation ?? 1) >= 5;
     const width = turned ? meta.height : meta.width;
     const height = turned ? meta.width : meta.height;
@@ -88,7 +88,7 @@ export async function addProductImage(
     const id = uuidv7();
     const renditions = [];
     for (const w of renditionWidths(size.width)) {
-      const { data, info } = await sharp(upload.data)
+      const { data, info } = await (await loadSharp())(upload.data)
         .rotate()
         .resize({ width: w, withoutEnlargement: true })
         .webp({ quality: 78 })

@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Client, signedIn, type TestApp, testApp } from '../../../test/helpers.js';
+import { BRIEF_MS } from '../../platform/brief-cache.js';
 import { upsertSearchDocs } from './documents.js';
-import { CACHE_MS } from './service.js';
 import { fixtures } from './test-fixtures.js';
 
 let t: TestApp;
@@ -112,7 +112,7 @@ test('a change is visible within a second, through the answers kept for that sec
   const url = '/api/v1/search?q=ruou+sim+phu+quoc';
   assert.equal((await api(url)).json().hits[0]?.name, 'Rượu sim Phú Quốc đặc biệt');
   await upsertSearchDocs(t.db, [{ ...doc, name: 'Rượu sim Phú Quốc loại mới' }]);
-  await sleep(CACHE_MS + 50);
+  await sleep(BRIEF_MS + 50);
   assert.equal((await api(url)).json().hits[0]?.name, 'Rượu sim Phú Quốc loại mới');
   await upsertSearchDocs(t.db, [fixtures[0]]);
 });

@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { auditsOf, Client, signedIn, type TestApp, testApp } from '../../../test/helpers.js';
+import { BRIEF_MS } from '../../platform/brief-cache.js';
 import { upsertSearchDocs } from './documents.js';
-import { CACHE_MS } from './service.js';
 import { fixtures } from './test-fixtures.js';
 
 let t: TestApp;
@@ -126,7 +126,7 @@ test('the JSON twin adds, reads, changes and deletes; search uses the group with
   assert.deepEqual([made.term, made.synonyms], ['trái cây', ['hoa quả']]);
   assert.deepEqual((await c.get(`${API}/${made.id}`)).json().synonyms, ['hoa quả']);
 
-  await sleep(CACHE_MS + 50);
+  await sleep(BRIEF_MS + 50);
   const after = (await c.get('/api/v1/search?q=trai+cay')).json();
   assert.ok(
     after.hits.some((h: { slug: string }) => h.slug === 'hoa-qua-say'),

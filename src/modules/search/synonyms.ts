@@ -1,6 +1,7 @@
 import { and, asc, eq, ne } from 'drizzle-orm';
 import { z } from 'zod';
 import { recordAudit } from '../../platform/audit/service.js';
+import { briefCache } from '../../platform/brief-cache.js';
 import type { Db, Executor } from '../../platform/db/pool.js';
 import type { Actor } from '../../platform/http/context.js';
 import { invalid, notFound } from '../../platform/http/errors.js';
@@ -160,23 +161,12 @@ export async function deleteSynonym(
 }
 
 /**
- * The synonym groups every query is expanded with. Read at most once a second per process:
- * an officer's change reaches every instance within that second.
+ * The synonym groups every query is expanded with. Read at most once a second per process
+ * (platform/brief-cache.ts): an officer's change reaches every instance within that second.
  */
-export function synonymGroups(db: Executor, ttlMs = 1000): () => Promise<SynonymGroup[]> {
-  let cached: { at: number; groups: Promise<SynonymGroup[]> } | undefined;
-  return () => {
-    const now = Date.now();
-    if (!cached || now - cached.at >= ttlMs) {
-      const groups = db
-        .select({ phrasesFolded: searchSynonyms.phrasesFolded })
-        .from(searchSynonyms)
-        .then(toGroups);
-      cached = { at: now, groups };
-      groups.catch(() => {
-        if (cached?.groups === groups) cached = undefined;
-      });
-    }
-    return cached.groups;
-  };
+export function synonymGroups(db: Executor, ttlMs?: number): () => Promise<SynonymGroup[]> {
+  const cache = briefCache<SynonymGroup[]>({ ttlMs });
+  const load = () =>
+    db.select({ phrasesFolded: searchSynonyms.phrasesFolded }).from(searchSynonyms).then(toGroups);
+  return () => cache.get('', load);
 }

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { loadExcel } from '../../platform/heavy.js';
 import type { Locale, Translate } from '../../platform/http/i18n.js';
 import { commune, formatAddress } from '../geo/index.js';
 import { type registryRows, vnDay } from './console-service.js';
@@ -22,7 +22,7 @@ function excelDate(v: Date | string | null): Date | null {
  * dates, the header row bold and frozen, widths that fit the content.
  */
 export async function registryWorkbook(rows: Row[], t: Translate, locale: Locale): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   wb.created = new Date();
   const ws = wb.addWorksheet(t('console.xlsx.sheet'), { views: [{ state: 'frozen', ySplit: 1 }] });
   // Day first, as both Vietnamese and British readers write dates.

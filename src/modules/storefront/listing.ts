@@ -1,5 +1,5 @@
+import { briefCachePerDb } from '../../platform/brief-cache.js';
 import type { Db } from '../../platform/db/pool.js';
-import { briefCachePerDb } from './brief-cache.js';
 import { read } from './read.js';
 
 /**

@@ -1,6 +1,7 @@
 import { parse as parseCsv } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { fileTypeFromBuffer } from 'file-type';
+import { loadExcel } from '../../../platform/heavy.js';
 import { invalid } from '../../../platform/http/errors.js';
 import type { Translate } from '../../../platform/http/i18n.js';
 import { humanSize, type Upload } from '../../../platform/storage/storage.js';
@@ -100,7 +101,7 @@ function unwrap(v: ExcelJS.CellValue | undefined): Cell {
 }
 
 async function xlsxRecords(data: Buffer): Promise<Cell[][]> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   try {
     await wb.xlsx.load(data as unknown as ArrayBuffer);
   } catch {

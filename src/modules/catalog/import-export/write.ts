@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcel } from '../../../platform/heavy.js';
 import type { Locale, Translate } from '../../../platform/http/i18n.js';
 import { type Column, columns, heading } from './columns.js';
 import { addGuideSheet } from './guide.js';
@@ -28,7 +29,7 @@ export async function productWorkbook(
   opts: { t: Translate; locale: Locale; provinceCode: string },
 ): Promise<Buffer> {
   const { t } = opts;
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   wb.created = new Date();
   const ws = wb.addWorksheet(t('catalog.import.sheet.products'), { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = columns.map((c) => ({ header: heading(c, t), key: c.key, width: c.width, style: style(c) }));
