@@ -29,6 +29,7 @@ import { storefrontModule } from './modules/storefront/index.js';
 import { registerOps } from './platform/http/ops.js';
 import { pgRateLimitStore } from './platform/http/rate-limit-store.js';
 import { OutboxDispatcher } from './platform/jobs/outbox.js';
+import { PeriodicTasks } from './platform/jobs/periodic.js';
 import { createMailSender, type Mail, type MailSender } from './platform/mail/mailer.js';
 import { MAIL_TOPIC } from './platform/mail/outbox.js';
 import type { Deps, Module } from './platform/module.js';
@@ -60,6 +61,7 @@ export interface BuildOptions {
 export interface App extends FastifyInstance {
   deps: Deps;
   outbox: OutboxDispatcher;
+  periodic: PeriodicTasks;
 }
 
 /** Builds the whole app from its config and database; tests build it the same way. */
@@ -169,11 +171,15 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   registerOps(app, db);
   const outbox = new OutboxDispatcher(db, app.log);
   outbox.on<Mail>(MAIL_TOPIC, (mail) => deps.mailer.send(mail));
+  const periodic = new PeriodicTasks(db, app.log);
   for (const m of modules) {
     if (m.routes) await app.register(async (scope) => m.routes!(scope, deps));
-    for (const [topic, handler] of Object.entries(m.handlers?.(deps) ?? {})) outbox.on(topic, handler);
+    for (const [topic, handler] of Object.entries(m.handlers?.(deps) ?? {}))
+      outbox.on(topic, handler, m.name);
+    for (const [name, task] of Object.entries(m.tasks?.(deps) ?? {})) periodic.add(name, task);
   }
   app.decorate('outbox', outbox);
+  app.decorate('periodic', periodic);
   return app;
 }
 

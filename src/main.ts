@@ -113,6 +113,7 @@ async function start(config: ReturnType<typeof loadConfig>): Promise<number> {
     say(`\n${signal} received: stopping…`);
     await app.close();
     await app.outbox.stop();
+    await app.periodic.stop();
     await opened.close();
     say('Stopped cleanly.');
     process.exit(0);
@@ -126,6 +127,7 @@ async function start(config: ReturnType<typeof loadConfig>): Promise<number> {
     throw err;
   }
   app.outbox.start();
+  app.periodic.start();
   say(
     `\n${app.instance.name} is running (${Date.now() - t0} ms).\nOpen ${config.publicUrl} in your browser. Ctrl-C stops it.\n`,
   );

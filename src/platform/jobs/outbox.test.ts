@@ -152,3 +152,43 @@ test('stop() during a batch also ends the polling', async () => {
   await new Promise((r) => setTimeout(r, 200));
   assert.deepEqual(seen, [1], 'no polling after stop()');
 });
+
+test('several handlers of one topic each run; a retry runs only the one that failed', async () => {
+  const runs: string[] = [];
+  let failing = true;
+  const d = dispatcher()
+    .on(
+      'test.fanout',
+      async () => {
+        runs.push('invoice');
+      },
+      'invoices',
+    )
+    .on(
+      'test.fanout',
+      async () => {
+        runs.push('trust');
+        if (failing) throw new Error('trust store down');
+      },
+      'trust',
+    );
+  assert.throws(() => d.on('test.fanout', async () => {}, 'trust'), /already handles/);
+  await t.db.transaction((tx) => publish(tx, 'test.fanout', { orderId: 'x' }));
+  await d.drain();
+  assert.deepEqual(runs, ['invoice', 'trust']);
+  let [row] = await byTopic('test.fanout');
+  assert.equal(row.processedAt, null);
+  assert.deepEqual(row.handledBy, ['invoices']);
+  assert.match(row.lastError ?? '', /trust store down/);
+
+  failing = false;
+  await t.db
+    .update(outbox)
+    .set({ availableAt: new Date(0) })
+    .where(eq(outbox.id, row.id));
+  await d.drain();
+  assert.deepEqual(runs, ['invoice', 'trust', 'trust'], 'the invoice was not issued twice');
+  [row] = await byTopic('test.fanout');
+  assert.ok(row.processedAt);
+  assert.deepEqual(row.handledBy.sort(), ['invoices', 'trust']);
+});

@@ -17,7 +17,7 @@ export async function publish(tx: Executor, topic: string, payload: Record<strin
  * a growing delay; handlers must therefore be idempotent.
  */
 export class OutboxDispatcher {
-  private handlers = new Map<string, Handler<unknown>>();
+  private handlers = new Map<string, { name: string; handle: Handler<unknown> }[]>();
   private timer?: NodeJS.Timeout;
   private running?: Promise<number>;
   private stopped = false;
@@ -27,9 +27,16 @@ export class OutboxDispatcher {
     private log: FastifyBaseLogger,
   ) {}
 
-  on<T>(topic: string, handler: Handler<T>): this {
-    // The topic names the payload's shape; the publisher and this handler agree on it.
-    this.handlers.set(topic, handler as Handler<unknown>);
+  /**
+   * Adds a handler of a topic. Several modules may handle one topic (an order completed: the
+   * invoice, the trust score, the statistics); each is named (its module) so that a retry after
+   * one of them failed runs only those that have not succeeded yet.
+   */
+  on<T>(topic: string, handler: Handler<T>, name = 'default'): this {
+    // The topic names the payload's shape; the publisher and the handlers agree on it.
+    const list = this.handlers.get(topic) ?? [];
+    if (list.some((h) => h.name === name)) throw new Error(`${name} already handles ${topic}`);
+    this.handlers.set(topic, [...list, { name, handle: handler as Handler<unknown> }]);
     return this;
   }
 
@@ -38,22 +45,40 @@ export class OutboxDispatcher {
     let total = 0;
     for (;;) {
       const n = await this.db.transaction(async (tx) => {
-        const rows = await tx.execute<{ id: string; topic: string; payload: unknown; attempts: number }>(sql`
-          SELECT id, topic, payload, attempts FROM ${outbox}
+        const rows = await tx.execute<{
+          id: string;
+          topic: string;
+          payload: unknown;
+          attempts: number;
+          handled_by: string[];
+        }>(sql`
+          SELECT id, topic, payload, attempts, handled_by FROM ${outbox}
           WHERE processed_at IS NULL AND available_at <= now()
           ORDER BY available_at LIMIT 50 FOR UPDATE SKIP LOCKED`);
         for (const ev of rows.rows) {
-          const handler = this.handlers.get(ev.topic);
-          try {
-            if (handler) await handler(ev.payload);
-            await tx.execute(
-              sql`UPDATE ${outbox} SET processed_at = now(), attempts = attempts + 1 WHERE id = ${ev.id}`,
-            );
-          } catch (err) {
-            this.log.warn({ err, topic: ev.topic, id: ev.id }, 'outbox handler failed; will retry');
+          const done = new Set(ev.handled_by);
+          let failure: unknown;
+          for (const h of this.handlers.get(ev.topic) ?? []) {
+            if (done.has(h.name)) continue;
+            try {
+              await h.handle(ev.payload);
+              done.add(h.name);
+            } catch (err) {
+              failure ??= err;
+              this.log.warn(
+                { err, topic: ev.topic, id: ev.id, handler: h.name },
+                'outbox handler failed; will retry',
+              );
+            }
+          }
+          const handledBy = [...done];
+          if (failure === undefined) {
+            await tx.execute(sql`UPDATE ${outbox} SET processed_at = now(), attempts = attempts + 1,
+              handled_by = ${sql.param(handledBy)}::text[] WHERE id = ${ev.id}`);
+          } else {
             const delay = Math.min(3600, 2 ** ev.attempts * 5);
-            await tx.execute(sql`UPDATE ${outbox} SET attempts = attempts + 1, last_error = ${String(err)},
-              available_at = now() + ${delay} * interval '1 second' WHERE id = ${ev.id}`);
+            await tx.execute(sql`UPDATE ${outbox} SET attempts = attempts + 1, last_error = ${String(failure)},
+              handled_by = ${sql.param(handledBy)}::text[], available_at = now() + ${delay} * interval '1 second' WHERE id = ${ev.id}`);
           }
         }
         return rows.rows.length;

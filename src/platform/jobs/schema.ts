@@ -4,7 +4,7 @@ import { createdAt, id, tstz } from '../db/columns.js';
 
 /**
  * Transactional outbox: a module writes an event in the same transaction as its change;
- * the dispatcher hands it to the handlers registered for its topic, at least once.
+ * the dispatcher hands it to each handler registered for its topic, at least once.
  */
 export const outbox = pgTable(
   'outbox',
@@ -17,6 +17,8 @@ export const outbox = pgTable(
     processedAt: tstz('processed_at'),
     attempts: integer('attempts').notNull().default(0),
     lastError: text('last_error'),
+    /** Handlers of the topic that have already succeeded: a retry runs only the others. */
+    handledBy: text('handled_by').array().notNull().default(sql`'{}'`),
   },
   (t) => [index('outbox_pending_idx').on(t.availableAt).where(sql`processed_at IS NULL`)],
 );

@@ -1,0 +1,1 @@
+ALTER TABLE "outbox" ADD COLUMN "handled_by" text[] DEFAULT '{}' NOT NULL;
