@@ -140,3 +140,24 @@ test('PROVINCE_CODE=48 makes it the marketplace of Đà Nẵng, run by its Sở 
     await t.close();
   }
 });
+
+test('payments work out of the box in development, and are off in production until configured', () => {
+  const dev = loadConfig(base);
+  assert.equal(dev.buying.vnpay?.tmnCode, 'TMDTDEMO');
+  assert.match(dev.buying.vnpay?.payUrl ?? '', /^http:\/\/localhost:3000\/vnpay-sandbox\//);
+  assert.ok((dev.buying.bankWebhookSecret ?? '').length >= 32);
+  assert.notEqual(dev.buying.bankWebhookSecret, dev.buying.vnpay?.hashSecret, 'one derived secret per use');
+  assert.equal(dev.buying.feePercent, 2);
+
+  const prod = {
+    NODE_ENV: 'production',
+    SESSION_SECRET: 'y'.repeat(32),
+    PUBLIC_URL: 'https://san.khanhhoa.gov.vn',
+  };
+  const off = loadConfig(prod);
+  assert.equal(off.buying.vnpay, undefined);
+  assert.equal(off.buying.bankWebhookSecret, undefined);
+  assert.throws(() => loadConfig({ ...prod, VNPAY_TMN_CODE: 'KHANHHOA' }), /VNPAY_HASH_SECRET: required/);
+  assert.throws(() => loadConfig({ ...prod, PLATFORM_FEE_PERCENT: '45' }), /PLATFORM_FEE_PERCENT/);
+  assert.throws(() => loadConfig({ ...prod, COLLECTION_BANK_BIN: '9704' }), /6-digit bank BIN/);
+});

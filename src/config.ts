@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
@@ -76,6 +76,55 @@ const vars = {
     def: '120',
     doc: 'Search requests (page, API, autocomplete) a client address may make per minute; `0` turns the limit off (benchmarks).',
   },
+  PLATFORM_FEE_PERCENT: {
+    def: '2',
+    doc: 'Fee the platform keeps from each completed order, in percent of its total (0 to 30; decimals allowed).',
+  },
+  ORDER_PAYMENT_MINUTES: {
+    def: '30',
+    doc: 'How long an order paid online waits for its payment before it is cancelled and its stock released.',
+  },
+  ORDER_AUTO_COMPLETE_DAYS: {
+    def: '7',
+    doc: 'Days after delivery when an order completes by itself (and its escrow is released) unless a return was asked for.',
+  },
+  COLLECTION_BANK_BIN: {
+    def: '970436',
+    doc: "Bank (NAPAS BIN) of the platform's collection account that VietQR transfers go to.",
+  },
+  COLLECTION_ACCOUNT_NO: { def: '0011004455667', doc: 'Number of the collection account.' },
+  COLLECTION_ACCOUNT_NAME: {
+    def: 'SAN TMDT TINH <province>',
+    doc: 'Holder of the collection account, as the bank shows it (capitals, no diacritics).',
+  },
+  BANK_WEBHOOK_SECRET: {
+    def: '(derived from SESSION_SECRET; unset in production: webhook off)',
+    doc: 'Shared secret of the bank-transfer notification webhook (HMAC-SHA256 signature).',
+  },
+  VNPAY_TMN_CODE: {
+    def: 'TMDTDEMO (built-in sandbox; unset in production: VNPAY off)',
+    doc: 'Merchant code (vnp_TmnCode) given by VNPAY.',
+  },
+  VNPAY_HASH_SECRET: {
+    def: '(derived from SESSION_SECRET for the sandbox)',
+    doc: 'Secret (vnp_HashSecret) for the HMAC-SHA512 signatures of VNPAY.',
+  },
+  VNPAY_PAY_URL: {
+    def: '<PUBLIC_URL>/vnpay-sandbox/paymentv2/vpcpay.html',
+    doc: "VNPAY's payment page; the default is the built-in sandbox that plays the gateway's part.",
+  },
+  INVOICE_KEY_FILE: {
+    def: '(generated under DATA_DIR/keys)',
+    doc: 'PEM private key (RSA) that signs e-invoices; with INVOICE_CERT_FILE. A self-signed pair is made for the demo.',
+  },
+  INVOICE_CERT_FILE: {
+    def: '(generated under DATA_DIR/keys)',
+    doc: 'PEM X.509 certificate of INVOICE_KEY_FILE.',
+  },
+  CONTRACT_KEY_FILE: {
+    def: '(generated under DATA_DIR/keys)',
+    doc: 'PEM Ed25519 private key that signs e-contracts.',
+  },
 } as const;
 
 export type EnvName = keyof typeof vars;
@@ -124,6 +173,25 @@ const schema = z.object({
     .optional(),
   TRUST_PROXY: bool.default(false),
   SEARCH_RATE_LIMIT: z.coerce.number().int().min(0).default(120),
+  PLATFORM_FEE_PERCENT: z.coerce.number().min(0).max(30).default(2),
+  ORDER_PAYMENT_MINUTES: z.coerce.number().int().min(1).max(10080).default(30),
+  ORDER_AUTO_COMPLETE_DAYS: z.coerce.number().int().min(1).max(90).default(7),
+  COLLECTION_BANK_BIN: z
+    .string()
+    .regex(/^\d{6}$/, 'must be a 6-digit bank BIN, e.g. 970436')
+    .default('970436'),
+  COLLECTION_ACCOUNT_NO: z
+    .string()
+    .regex(/^[0-9A-Za-z]{4,19}$/, 'must be 4 to 19 letters or digits')
+    .default('0011004455667'),
+  COLLECTION_ACCOUNT_NAME: z.string().min(1).optional(),
+  BANK_WEBHOOK_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  VNPAY_TMN_CODE: z.string().min(1).optional(),
+  VNPAY_HASH_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  VNPAY_PAY_URL: z.url().optional(),
+  INVOICE_KEY_FILE: z.string().optional(),
+  INVOICE_CERT_FILE: z.string().optional(),
+  CONTRACT_KEY_FILE: z.string().optional(),
 });
 
 export interface Config {
@@ -149,6 +217,22 @@ export interface Config {
   trustProxy: boolean;
   /** Search requests per minute per client address; 0: no limit. */
   searchRateLimit: number;
+  buying: {
+    /** Percent of a completed order's total kept by the platform. */
+    feePercent: number;
+    paymentMinutes: number;
+    autoCompleteDays: number;
+    /** The platform's account that VietQR transfers go to (escrow). */
+    collection: { bankBin: string; accountNo: string; accountName?: string };
+    /** Unset: the bank-notification webhook answers 503. */
+    bankWebhookSecret?: string;
+    /** Unset: VNPAY is not offered. `payUrl` unset: the built-in sandbox under PUBLIC_URL. */
+    vnpay?: { tmnCode: string; hashSecret: string; payUrl: string };
+    /** Signing material; unset: generated under DATA_DIR/keys on first use. */
+    invoiceKeyFile?: string;
+    invoiceCertFile?: string;
+    contractKeyFile?: string;
+  };
 }
 
 export class ConfigError extends Error {}
@@ -171,19 +255,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       `${oidcNames.join(', ')}: set all three or none (missing ${oidcNames.filter((k) => !raw[k]).join(', ')})`,
     );
   }
+  if (raw.NODE_ENV === 'production' && raw.VNPAY_TMN_CODE && !raw.VNPAY_HASH_SECRET) {
+    problems.push('VNPAY_HASH_SECRET: required with VNPAY_TMN_CODE in production');
+  }
   if (!parsed.success || problems.length) {
     throw new ConfigError(`Invalid configuration:\n${problems.map((l) => `  ${l}`).join('\n')}`);
   }
   const e = parsed.data;
   const dataDir = path.resolve(e.DATA_DIR);
   const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, '');
+  const sessionSecret = e.SESSION_SECRET ?? devSecret(dataDir);
   return {
     port: e.PORT,
     host: e.HOST,
     publicUrl,
     databaseUrl: e.DATABASE_URL,
     dataDir,
-    sessionSecret: e.SESSION_SECRET ?? devSecret(dataDir),
+    sessionSecret,
     env: e.NODE_ENV,
     logLevel: e.LOG_LEVEL,
     provinceCode: e.PROVINCE_CODE,
@@ -210,6 +298,38 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       : undefined,
     trustProxy: e.TRUST_PROXY,
     searchRateLimit: e.SEARCH_RATE_LIMIT,
+    buying: buyingConfig(e, sessionSecret, publicUrl),
+  };
+}
+
+/**
+ * Payment settings. Outside production the webhook and the VNPAY sandbox work out of the box
+ * with secrets derived from the session secret; in production each is off until configured.
+ */
+function buyingConfig(e: z.infer<typeof schema>, sessionSecret: string, publicUrl: string): Config['buying'] {
+  const production = e.NODE_ENV === 'production';
+  const derived = (what: string) => createHmac('sha256', sessionSecret).update(what).digest('hex');
+  const tmnCode = e.VNPAY_TMN_CODE ?? (production ? undefined : 'TMDTDEMO');
+  return {
+    feePercent: e.PLATFORM_FEE_PERCENT,
+    paymentMinutes: e.ORDER_PAYMENT_MINUTES,
+    autoCompleteDays: e.ORDER_AUTO_COMPLETE_DAYS,
+    collection: {
+      bankBin: e.COLLECTION_BANK_BIN,
+      accountNo: e.COLLECTION_ACCOUNT_NO,
+      accountName: e.COLLECTION_ACCOUNT_NAME,
+    },
+    bankWebhookSecret: e.BANK_WEBHOOK_SECRET ?? (production ? undefined : derived('bank-webhook')),
+    vnpay: tmnCode
+      ? {
+          tmnCode,
+          hashSecret: e.VNPAY_HASH_SECRET ?? derived('vnpay'),
+          payUrl: e.VNPAY_PAY_URL ?? `${publicUrl}/vnpay-sandbox/paymentv2/vpcpay.html`,
+        }
+      : undefined,
+    invoiceKeyFile: e.INVOICE_KEY_FILE,
+    invoiceCertFile: e.INVOICE_CERT_FILE,
+    contractKeyFile: e.CONTRACT_KEY_FILE,
   };
 }
 
