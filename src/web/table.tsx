@@ -7,19 +7,25 @@ export type Column<R> = { header: string } & (
   | { cell: (row: R) => JSX.Element; text?: never }
 );
 
-/** A table that scrolls sideways on a narrow screen; `rowId` marks each row (`data-id`). */
+/**
+ * A table that scrolls sideways on a narrow screen; `rowId` marks each row (`data-id`),
+ * `caption` names it.
+ */
 export function Table<R>({
   columns,
   rows,
   rowId,
+  caption,
 }: {
   columns: Column<R>[];
   rows: R[];
   rowId?: (row: R) => string;
+  caption?: string;
 }) {
   return (
     <div class="scroll">
       <table>
+        {caption ? <caption safe>{caption}</caption> : ''}
         <thead>
           <tr>
             {columns.map((c) => (

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { type Actor, requireActor, requireScope, seeOther } from '../../platform/http/context.js';
 import { AppError, type FieldError, notFound, ValidationError } from '../../platform/http/errors.js';
 import type { Deps } from '../../platform/module.js';
-import { asUpload, DOCUMENT_TYPES, fileMeta, storeUpload } from '../../platform/storage/storage.js';
+import { asUpload, DOCUMENT_TYPES, fileMeta, storeFormFile } from '../../platform/storage/storage.js';
 import type { FormState } from '../../web/forms.js';
 import { pageCtx, sendHtml } from '../../web/page.js';
 import { memberships } from '../sellers/index.js';
@@ -41,18 +41,18 @@ export async function storeOcopFile(deps: Deps, userId: string, body: Body) {
   const { _csrf: _, ocopFile, ...values } = body;
   const errors: FieldError[] = [];
   const file = asUpload(ocopFile);
-  if (file) {
-    try {
-      values.ocopFileId = await storeUpload(deps.db, deps.storage, 'ocopFile', file, {
-        allowed: DOCUMENT_TYPES,
-        maxBytes: deps.config.uploadMaxBytes,
-        ownerId: userId,
-      });
-    } catch (err) {
-      if (!(err instanceof ValidationError)) throw err;
-      errors.push(...err.fields);
-    }
-  }
+  const stored =
+    file &&
+    (await storeFormFile(
+      deps.db,
+      deps.storage,
+      'ocopFile',
+      file,
+      { allowed: DOCUMENT_TYPES, maxBytes: deps.config.uploadMaxBytes, ownerId: userId },
+      errors,
+    ));
+  // A refused file keeps the scan posted before (its id came back in the hidden field).
+  if (stored) values.ocopFileId = stored;
   return { values, errors };
 }
 

@@ -14,7 +14,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { createdAt, id, tstz, updatedAt } from '../../platform/db/columns.js';
+import { createdAt, id, parentId, transitionColumns, tstz, updatedAt } from '../../platform/db/columns.js';
 
 /** draft -> published -> hidden (by the seller); taken_down by an officer, with a reason the seller sees. */
 export const productStatus = pgEnum('product_status', ['draft', 'published', 'hidden', 'taken_down']);
@@ -69,9 +69,7 @@ export const productVariants = pgTable(
   'product_variants',
   {
     id: id(),
-    productId: uuid('product_id')
-      .notNull()
-      .references(() => products.id, { onDelete: 'cascade' }),
+    productId: parentId('product_id', () => products.id),
     name: text('name').notNull(),
     sku: text('sku').notNull(),
     price: bigint('price', { mode: 'bigint' }).notNull(),
@@ -97,9 +95,7 @@ export const productImages = pgTable(
   'product_images',
   {
     id: id(),
-    productId: uuid('product_id')
-      .notNull()
-      .references(() => products.id, { onDelete: 'cascade' }),
+    productId: parentId('product_id', () => products.id),
     fileId: uuid('file_id').notNull(),
     alt: text('alt').notNull(),
     width: integer('width').notNull(),
@@ -116,15 +112,8 @@ export const productImages = pgTable(
 export const productTransitions = pgTable(
   'product_transitions',
   {
-    id: bigserial('id', { mode: 'number' }).primaryKey(),
-    productId: uuid('product_id')
-      .notNull()
-      .references(() => products.id, { onDelete: 'cascade' }),
-    fromStatus: productStatus('from_status'),
-    toStatus: productStatus('to_status').notNull(),
-    actorId: uuid('actor_id').notNull(),
-    reason: text('reason'),
-    at: tstz('at').notNull().defaultNow(),
+    productId: parentId('product_id', () => products.id),
+    ...transitionColumns(productStatus),
   },
   (t) => [index('product_transitions_product_idx').on(t.productId, t.at)],
 );
@@ -134,9 +123,7 @@ export const stockAdjustments = pgTable(
   'stock_adjustments',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    variantId: uuid('variant_id')
-      .notNull()
-      .references(() => productVariants.id, { onDelete: 'cascade' }),
+    variantId: parentId('variant_id', () => productVariants.id),
     delta: integer('delta').notNull(),
     stockAfter: integer('stock_after').notNull(),
     reason: text('reason').notNull(),

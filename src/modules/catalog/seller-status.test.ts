@@ -5,7 +5,6 @@ import { signedIn, type TestApp, testApp } from '../../../test/helpers.js';
 import { actorOf } from '../identity/index.js';
 import { searchDocuments } from '../search/schema.js';
 import { transitionSeller } from '../sellers/index.js';
-import { transitionProduct } from './index.js';
 import { shopWithMembers } from './test-fixtures.js';
 
 let t: TestApp;
@@ -16,14 +15,7 @@ after(() => t.close());
 
 test("a suspended shop's products leave search, and come back when it is reinstated", async () => {
   const shop = await shopWithMembers(t);
-  const { product } = await shop.product();
-  await transitionProduct(t.db, {
-    productId: product.id,
-    action: 'publish',
-    actor: actorOf(shop.owner.user),
-    party: 'seller',
-    publicUrl: 'http://localhost',
-  });
+  const { product } = await shop.published();
   const inSearch = async () =>
     (await t.db.select().from(searchDocuments).where(eq(searchDocuments.productId, product.id))).length === 1;
   assert.equal(await inSearch(), true);

@@ -2,9 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { eq, sql } from 'drizzle-orm';
 import { type TestApp, testApp } from '../../../test/helpers.js';
-import { actorOf } from '../identity/index.js';
 import { searchDocuments } from '../search/schema.js';
-import { getProductBySlug, searchDocFor, transitionProduct, updateProduct } from './index.js';
+import { getProductBySlug, searchDocFor, updateProduct } from './index.js';
 import { productForm, shopWithMembers } from './test-fixtures.js';
 
 let t: TestApp;
@@ -12,8 +11,6 @@ before(async () => {
   t = await testApp();
 });
 after(() => t.close());
-
-const publicUrl = 'http://localhost:3000';
 
 test('a product is created as a draft with a Vietnamese slug, its lowest price and its OCOP expiry', async () => {
   const shop = await shopWithMembers(t);
@@ -40,14 +37,7 @@ test('a product is created as a draft with a Vietnamese slug, its lowest price a
 
 test('editing keeps variant stock, adds and removes rows, and refreshes a published product in search', async () => {
   const shop = await shopWithMembers(t);
-  const { product, variants } = await shop.product();
-  await transitionProduct(t.db, {
-    productId: product.id,
-    action: 'publish',
-    actor: actorOf(shop.owner.user),
-    party: 'seller',
-    publicUrl,
-  });
+  const { product, variants } = await shop.published();
   const edited = await updateProduct(
     t.db,
     shop.staff.user.id,
@@ -76,14 +66,7 @@ test('editing keeps variant stock, adds and removes rows, and refreshes a publis
 
 test('the search document carries Vietnamese keywords, and drops OCOP once the certificate expired', async () => {
   const shop = await shopWithMembers(t);
-  const { product } = await shop.product();
-  await transitionProduct(t.db, {
-    productId: product.id,
-    action: 'publish',
-    actor: actorOf(shop.owner.user),
-    party: 'seller',
-    publicUrl,
-  });
+  const { product } = await shop.published();
   const doc = await searchDocFor(t.db, product.id);
   assert.ok(doc);
   assert.equal(doc.ocopStars, 4);

@@ -7,40 +7,12 @@ import { storefrontRoutes } from './routes-storefront.js';
 import { verificationRoutes } from './verification/routes.js';
 
 export { applicationSchema } from './application-schema.js';
-export {
-  checkSellerFileAccess,
-  isSellerMember,
-  listDocuments,
-  listOcop,
-  readSellerFile,
-} from './documents.js';
-export {
-  editableStates,
-  publicStates,
-  type SellerAction,
-  type SellerParty,
-  type SellerStatus,
-  sellerLifecycle,
-} from './lifecycle.js';
-export {
-  bank,
-  bankLabel,
-  banks,
-  categories,
-  categoryLabel,
-  documentKindLabel,
-  documentKinds,
-  type LegalForm,
-  legalFormLabel,
-  legalForms,
-  ocopGroupLabel,
-  ocopGroups,
-  statusLabel,
-} from './reference.js';
-export { byOfficer } from './seller-center-data.js';
-export { applicationData, getSeller, memberships, type Seller } from './service.js';
+export { isSellerMember } from './documents.js';
+export { publicStates, type SellerStatus, sellerLifecycle } from './lifecycle.js';
+export { categories, type LegalForm, legalFormLabel, ocopGroupLabel } from './reference.js';
+export { getSeller, memberships, type Seller } from './service.js';
 export { staffOf } from './staff.js';
-export { SELLER_STATUS_CHANGED, sellerHistory, transitionSeller } from './transitions.js';
+export { SELLER_STATUS_CHANGED, transitionSeller } from './transitions.js';
 
 export const sellersModule: Module = {
   name: 'sellers',

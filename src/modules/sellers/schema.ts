@@ -1,6 +1,5 @@
 import { sql } from 'drizzle-orm';
 import {
-  bigserial,
   date,
   index,
   integer,
@@ -12,7 +11,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { createdAt, id, tstz, updatedAt } from '../../platform/db/columns.js';
+import { createdAt, id, parentId, transitionColumns, tstz, updatedAt } from '../../platform/db/columns.js';
 
 export const sellerStatus = pgEnum('seller_status', [
   'draft',
@@ -73,9 +72,7 @@ export const sellers = pgTable(
 export const sellerMembers = pgTable(
   'seller_members',
   {
-    sellerId: uuid('seller_id')
-      .notNull()
-      .references(() => sellers.id, { onDelete: 'cascade' }),
+    sellerId: parentId('seller_id', () => sellers.id),
     userId: uuid('user_id').notNull(),
     role: memberRole('role').notNull(),
     createdAt: createdAt(),
@@ -86,9 +83,7 @@ export const sellerMembers = pgTable(
 /** Invitations of staff by a shop's owner; accepted by signing in with the invited e-mail. */
 export const sellerInvites = pgTable('seller_invites', {
   id: id(),
-  sellerId: uuid('seller_id')
-    .notNull()
-    .references(() => sellers.id, { onDelete: 'cascade' }),
+  sellerId: parentId('seller_id', () => sellers.id),
   email: text('email').notNull(),
   tokenHash: text('token_hash').notNull().unique(),
   invitedBy: uuid('invited_by').notNull(),
@@ -102,9 +97,7 @@ export const sellerDocuments = pgTable(
   'seller_documents',
   {
     id: id(),
-    sellerId: uuid('seller_id')
-      .notNull()
-      .references(() => sellers.id, { onDelete: 'cascade' }),
+    sellerId: parentId('seller_id', () => sellers.id),
     kind: text('kind').notNull(),
     fileId: uuid('file_id').notNull(),
     createdAt: createdAt(),
@@ -117,9 +110,7 @@ export const ocopCertificates = pgTable(
   'ocop_certificates',
   {
     id: id(),
-    sellerId: uuid('seller_id')
-      .notNull()
-      .references(() => sellers.id, { onDelete: 'cascade' }),
+    sellerId: parentId('seller_id', () => sellers.id),
     number: text('number').notNull(),
     productName: text('product_name').notNull(),
     stars: integer('stars').notNull(),
@@ -135,15 +126,8 @@ export const ocopCertificates = pgTable(
 export const sellerTransitions = pgTable(
   'seller_transitions',
   {
-    id: bigserial('id', { mode: 'number' }).primaryKey(),
-    sellerId: uuid('seller_id')
-      .notNull()
-      .references(() => sellers.id, { onDelete: 'cascade' }),
-    fromStatus: sellerStatus('from_status'),
-    toStatus: sellerStatus('to_status').notNull(),
-    actorId: uuid('actor_id').notNull(),
-    reason: text('reason'),
-    at: tstz('at').notNull().defaultNow(),
+    sellerId: parentId('seller_id', () => sellers.id),
+    ...transitionColumns(sellerStatus),
   },
   (t) => [index('seller_transitions_seller_idx').on(t.sellerId, t.at)],
 );

@@ -4,36 +4,27 @@ import { sql } from 'drizzle-orm';
 import sharp from 'sharp';
 import type { TestApp } from '../../../test/helpers.js';
 import { addProductImage, createProduct, transitionProduct } from '../catalog/index.js';
+import { productForm } from '../catalog/test-fixtures.js';
 import { actorOf, createUser } from '../identity/index.js';
 
 const publicUrl = 'http://localhost:3000';
 const tag = () => randomBytes(4).toString('hex');
-const year = new Date().getUTCFullYear();
 
-/** A 4-star OCOP bird's nest of Khánh Hòa with two variants (one with a compare-at price). */
+/**
+ * The catalog's 4-star OCOP bird's nest of Khánh Hòa under a name of its own, with a longer
+ * description and its 100 g box out of stock.
+ */
 export function birdNest(over: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
+  return productForm({
     name: `Yến sào tinh chế Hòn Nội ${tag()}`,
     description: 'Tổ yến đảo **Hòn Nội**, làm sạch lông bằng tay.\n\n# Cách dùng\n\nChưng cách thủy 30 phút.',
-    category: 'food.bird_nest',
-    unit: 'hộp',
-    weightGrams: '100',
-    originProvinceCode: '56',
-    originCommuneCode: '22333',
-    isKeyProduct: 'on',
-    ocopGroup: '1',
-    ocopStars: '4',
-    ocopCertificateNo: '125/QĐ-UBND',
-    ocopIssuedOn: `${year - 1}-03-15`,
     certifications: ['haccp'],
-    shelfLifeDays: '730',
-    storage: 'Nơi khô ráo, thoáng mát.',
     variants: [
       { name: 'Hộp 50 g', sku: 'YS-50', price: '1.250.000', compareAtPrice: '1.400.000', stock: '10' },
       { name: 'Hộp 100 g', sku: 'YS-100', price: '2.400.000', compareAtPrice: '', stock: '0' },
     ],
     ...over,
-  };
+  });
 }
 
 /** Fish sauce of Khánh Hòa: one variant, no OCOP, not a key product. */

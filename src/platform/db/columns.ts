@@ -1,4 +1,4 @@
-import { timestamp, uuid } from 'drizzle-orm/pg-core';
+import { type AnyPgColumn, bigserial, type PgEnum, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { uuidv7 } from 'uuidv7';
 
 /** Primary key: a UUIDv7 made by the app (time-ordered, so indexes stay compact). */
@@ -11,6 +11,10 @@ export const id = () =>
 export const isUuid = (v: string) =>
   /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v);
 
+/** The id of the row this one belongs to (`() => products.id`): deleted with it. */
+export const parentId = (name: string, parent: () => AnyPgColumn) =>
+  uuid(name).notNull().references(parent, { onDelete: 'cascade' });
+
 export const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 export const updatedAt = () =>
   timestamp('updated_at', { withTimezone: true })
@@ -18,3 +22,16 @@ export const updatedAt = () =>
     .defaultNow()
     .$onUpdate(() => new Date());
 export const tstz = (name: string) => timestamp(name, { withTimezone: true });
+
+/**
+ * The columns of a lifecycle's history table (one row a transition: from, to, who, why, when);
+ * the table adds the column naming its subject and an index on (subject, at).
+ */
+export const transitionColumns = <S extends [string, ...string[]]>(status: PgEnum<S>) => ({
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  fromStatus: status('from_status'),
+  toStatus: status('to_status').notNull(),
+  actorId: uuid('actor_id').notNull(),
+  reason: text('reason'),
+  at: tstz('at').notNull().defaultNow(),
+});

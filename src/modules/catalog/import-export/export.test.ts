@@ -1,11 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { asc, eq, inArray } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { type TestApp, testApp } from '../../../../test/helpers.js';
-import { products, productVariants } from '../schema.js';
 import type { Cell } from './cells.js';
-import { birdNest, csv, en, fishSauce, seller, table, upload, xlsx } from './test-fixtures.js';
+import { birdNest, csv, en, fishSauce, productsOf, seller, table, upload, xlsx } from './test-fixtures.js';
 
 let t: TestApp;
 before(async () => {
@@ -17,29 +15,12 @@ const api = '/api/v1/seller/products/import';
 
 /** A shop's products as the seller sees them: every field the file carries, without ids or times. */
 async function snapshot(sellerId: string) {
-  const list = await t.db
-    .select()
-    .from(products)
-    .where(eq(products.sellerId, sellerId))
-    .orderBy(asc(products.createdAt));
-  const variants = list.length
-    ? await t.db
-        .select()
-        .from(productVariants)
-        .where(
-          inArray(
-            productVariants.productId,
-            list.map((p) => p.id),
-          ),
-        )
-        .orderBy(asc(productVariants.position))
-    : [];
-  return list.map(({ id, sellerId: _s, slug: _slug, createdAt: _c, updatedAt: _u, ...p }) => ({
-    ...p,
-    variants: variants
-      .filter((v) => v.productId === id)
-      .map(({ id: _id, productId: _p, createdAt: _vc, ...v }) => v),
-  }));
+  return (await productsOf(t, sellerId)).map(
+    ({ id: _id, sellerId: _s, slug: _slug, createdAt: _c, updatedAt: _u, variants, ...p }) => ({
+      ...p,
+      variants: variants.map(({ id: _vid, productId: _p, createdAt: _vc, ...v }) => v),
+    }),
+  );
 }
 
 async function workbook(data: Buffer) {

@@ -1,9 +1,17 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { asc, eq, inArray } from 'drizzle-orm';
 import { type TestApp, testApp } from '../../../../test/helpers.js';
-import { products, productVariants } from '../schema.js';
-import { birdNest, csv, fishSauce, type Row, seller, table, upload, xlsx } from './test-fixtures.js';
+import {
+  birdNest,
+  csv,
+  fishSauce,
+  productsOf,
+  type Row,
+  seller,
+  table,
+  upload,
+  xlsx,
+} from './test-fixtures.js';
 
 let t: TestApp;
 before(async () => {
@@ -13,27 +21,6 @@ after(() => t.close());
 
 const page = '/kenh-ban-hang/san-pham/nhap';
 const api = '/api/v1/seller/products/import';
-
-async function productsOf(sellerId: string) {
-  const list = await t.db
-    .select()
-    .from(products)
-    .where(eq(products.sellerId, sellerId))
-    .orderBy(asc(products.createdAt));
-  const variants = list.length
-    ? await t.db
-        .select()
-        .from(productVariants)
-        .where(
-          inArray(
-            productVariants.productId,
-            list.map((p) => p.id),
-          ),
-        )
-        .orderBy(asc(productVariants.position))
-    : [];
-  return list.map((p) => ({ ...p, variants: variants.filter((v) => v.productId === p.id) }));
-}
 
 /** The report table of a page: [row, column, message] for each error listed. */
 function reportRows(html: string): [number, string, string][] {
@@ -79,7 +66,7 @@ test('a good XLSX file creates its products as drafts; rows with one key are the
   assert.match(result.body, /Đã nhập xong: 2 sản phẩm mới \(ở trạng thái nháp\), 0 sản phẩm được cập nhật\./);
   assert.match(result.body, /Yến sào tinh chế Hòn Nội/);
 
-  const [nest, sauce] = await productsOf(s.shop.id);
+  const [nest, sauce] = await productsOf(t, s.shop.id);
   assert.equal(nest.status, 'draft');
   assert.equal(nest.name, 'Yến sào tinh chế Hòn Nội');
   assert.equal(nest.description, 'Tổ yến đảo **Hòn Nội**, làm sạch lông bằng tay.');
@@ -117,7 +104,7 @@ test('a file with bad rows imports nothing; the report names each bad row, colum
   const data = await xlsx(table(mixedRows));
   const res = await upload(s.client, page, { filename: 'san-pham.xlsx', data }, { shop: s.shop.id });
   assert.equal(res.statusCode, 422);
-  assert.equal((await productsOf(s.shop.id)).length, 0);
+  assert.equal((await productsOf(t, s.shop.id)).length, 0);
   assert.match(res.body, /Chưa nhập sản phẩm nào: 3 trên 6 dòng thuộc sản phẩm có lỗi\./);
   assert.deepEqual(reportRows(res.body), [
     [5, 'Giá bán (đồng)', 'Nhập giá bằng số đồng, ví dụ 250000 hoặc 250.000 (không có phần lẻ).'],
@@ -143,7 +130,7 @@ test('a file with bad rows imports nothing; the report names each bad row, colum
   assert.equal(price.heading, 'Price (đồng)');
   assert.equal(price.message, 'Enter the price in whole đồng, e.g. 250000 or 250.000.');
   assert.ok(body.error.fields.some((f: { field: string }) => f.field === 'rows.7.compareAtPrice'));
-  assert.equal((await productsOf(s.shop.id)).length, 0);
+  assert.equal((await productsOf(t, s.shop.id)).length, 0);
 });
 
 test('valid_only imports exactly the products whose rows are all valid', async () => {
@@ -162,7 +149,7 @@ test('valid_only imports exactly the products whose rows are all valid', async (
     ],
   );
   assert.deepEqual(report.skippedRows, [5, 6, 7]);
-  const saved = await productsOf(s.shop.id);
+  const saved = await productsOf(t, s.shop.id);
   assert.deepEqual(
     saved.map((p) => [p.name, p.variants.length]),
     [
@@ -183,7 +170,7 @@ test('the refused upload is kept: one click imports its valid rows, a second cli
   const other = await seller(t);
   const stolen = await other.client.form(action, { shop: other.shop.id });
   assert.equal(stolen.statusCode, 410);
-  assert.equal((await productsOf(other.shop.id)).length, 0);
+  assert.equal((await productsOf(t, other.shop.id)).length, 0);
 
   const first = await s.client.form(action, { shop: s.shop.id });
   assert.equal(first.statusCode, 303);
@@ -191,12 +178,12 @@ test('the refused upload is kept: one click imports its valid rows, a second cli
   assert.match(result.body, /Đã nhập xong: 2 sản phẩm mới/);
   assert.match(result.body, /3 dòng bị bỏ qua vì có lỗi/);
   assert.equal(reportRows(result.body).length, 5);
-  assert.equal((await productsOf(s.shop.id)).length, 2);
+  assert.equal((await productsOf(t, s.shop.id)).length, 2);
 
   const again = await s.client.form(action, { shop: s.shop.id });
   assert.equal(again.statusCode, 410);
   assert.match(again.body, /Tệp đã được nhập hoặc đã quá 1 giờ/);
-  assert.equal((await productsOf(s.shop.id)).length, 2);
+  assert.equal((await productsOf(t, s.shop.id)).length, 2);
 });
 
 test('the valid_only choice on the upload form imports the valid products at once', async () => {
@@ -210,7 +197,7 @@ test('the valid_only choice on the upload form imports the valid products at onc
   assert.equal(res.statusCode, 303);
   const result = await s.client.get(String(res.headers.location));
   assert.match(result.body, /3 dòng bị bỏ qua/);
-  assert.equal((await productsOf(s.shop.id)).length, 2);
+  assert.equal((await productsOf(t, s.shop.id)).length, 2);
 });
 
 test('CSV separated by semicolons with a byte order mark, quoted fields, money and date formats', async () => {
@@ -239,7 +226,7 @@ test('CSV separated by semicolons with a byte order mark, quoted fields, money a
     data: text,
   });
   assert.equal(res.statusCode, 200, res.body);
-  const [nest, sauce] = await productsOf(s.shop.id);
+  const [nest, sauce] = await productsOf(t, s.shop.id);
   assert.equal(nest.description, 'Dòng một; có dấu chấm phẩy\nDòng hai "trong ngoặc"');
   assert.equal(nest.ocopIssuedOn, '2024-03-15');
   assert.deepEqual(
@@ -273,7 +260,7 @@ test('XLSX cells as Excel types them: numbers, dates, a province code that lost 
   );
   const res = await upload(s.client, `${api}?sellerId=${s.shop.id}`, { filename: 'san-pham.xlsx', data });
   assert.equal(res.statusCode, 200, res.body);
-  const [nest, sauce] = await productsOf(s.shop.id);
+  const [nest, sauce] = await productsOf(t, s.shop.id);
   assert.equal(nest.variants[0].price, 1_250_000n);
   assert.equal(nest.ocopIssuedOn, '2024-03-15');
   assert.equal(nest.originProvinceCode, '01');

@@ -181,8 +181,6 @@ addMessages({
       'Thiếu cột bắt buộc: {columns}. Dòng đầu tiên phải là tiêu đề cột như trong tệp mẫu.',
     'catalog.import.file.too_many_rows': 'Tệp có quá {max} dòng. Hãy chia thành nhiều tệp.',
     'catalog.import.title': 'Nhập và xuất sản phẩm bằng tệp',
-    'catalog.import.shop': 'Cửa hàng',
-    'catalog.import.switch': 'Chuyển cửa hàng',
     'catalog.import.back': '← Sản phẩm của cửa hàng',
     'catalog.import.step.template': '1. Tải tệp mẫu',
     'catalog.import.template_hint':
@@ -280,8 +278,6 @@ addMessages({
       'Required columns are missing: {columns}. The first row must hold the column headings of the template.',
     'catalog.import.file.too_many_rows': 'The file has more than {max} rows. Split it into several files.',
     'catalog.import.title': 'Import and export products with a file',
-    'catalog.import.shop': 'Shop',
-    'catalog.import.switch': 'Switch shop',
     'catalog.import.back': '← The shop’s products',
     'catalog.import.step.template': '1. Download the template',
     'catalog.import.template_hint':

@@ -1,11 +1,14 @@
 /** Shared by the import/export tests: people, an approved shop, and real XLSX and CSV files. */
 import { randomBytes } from 'node:crypto';
+import { asc, eq, inArray } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { type Client, signedIn, type TestApp } from '../../../../test/helpers.js';
 import { translator } from '../../../platform/http/i18n.js';
 import { sellerMembers, sellers } from '../../sellers/schema.js';
+import { products, productVariants } from '../schema.js';
 import type { Cell } from './cells.js';
 import { type ColumnKey, columns, heading } from './columns.js';
+import { exampleRows } from './guide.js';
 import './messages.js';
 
 const tag = () => randomBytes(4).toString('hex');
@@ -65,29 +68,15 @@ export function csv(records: Cell[][], sep = ','): string {
   return `${records.map((r) => r.map(field).join(sep)).join('\r\n')}\r\n`;
 }
 
-/** A bird's nest product row of Khánh Hòa; `over` changes cells. */
+/**
+ * The guide's bird's nest of Khánh Hòa (full OCOP data) from Bắc Nha Trang, with a Markdown
+ * description; `over` changes cells.
+ */
 export const birdNest = (over: Row = {}): Row => ({
+  ...exampleRows('56')[0],
   productKey: 'YS-01',
-  name: 'Yến sào tinh chế Hòn Nội',
-  variantName: 'Hộp 50 g',
-  sku: 'YS-50',
-  price: '1.250.000',
-  compareAtPrice: '1.400.000',
-  stock: 10,
-  category: 'food.bird_nest',
-  unit: 'hộp',
-  weightGrams: 100,
-  originProvinceCode: '56',
   originCommuneCode: '22333',
   description: 'Tổ yến đảo **Hòn Nội**, làm sạch lông bằng tay.',
-  isKeyProduct: 'x',
-  ocopGroup: 1,
-  ocopStars: 4,
-  ocopCertificateNo: '125/QĐ-UBND',
-  ocopIssuedOn: '15/03/2024',
-  certifications: 'haccp, iso22000',
-  shelfLifeDays: 730,
-  storage: 'Nơi khô ráo, thoáng mát.',
   ...over,
 });
 
@@ -113,4 +102,26 @@ export function upload(
 ) {
   const data = typeof file.data === 'string' ? Buffer.from(file.data, 'utf8') : file.data;
   return client.multipart(url, fields, { file: { filename: file.filename, data } });
+}
+
+/** A shop's products, oldest first, each with its variants in their order. */
+export async function productsOf(t: TestApp, sellerId: string) {
+  const list = await t.db
+    .select()
+    .from(products)
+    .where(eq(products.sellerId, sellerId))
+    .orderBy(asc(products.createdAt));
+  const variants = list.length
+    ? await t.db
+        .select()
+        .from(productVariants)
+        .where(
+          inArray(
+            productVariants.productId,
+            list.map((p) => p.id),
+          ),
+        )
+        .orderBy(asc(productVariants.position))
+    : [];
+  return list.map((p) => ({ ...p, variants: variants.filter((v) => v.productId === p.id) }));
 }

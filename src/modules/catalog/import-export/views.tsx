@@ -1,7 +1,10 @@
+import { BackLink } from '../../../web/back-link.js';
 import { Choices, Csrf, ErrorSummary, Field, type FormState, Submit } from '../../../web/forms.js';
 import { Layout } from '../../../web/layout.js';
 import type { PageCtx } from '../../../web/page.js';
+import { Table } from '../../../web/table.js';
 import type { Seller } from '../../sellers/index.js';
+import { ShopSwitch } from '../views/parts.js';
 import type { RowError } from './plan.js';
 import type { ImportReport } from './service.js';
 
@@ -25,32 +28,16 @@ function ErrorTable({ ctx, errors }: { ctx: PageCtx; errors: RowError[] }) {
   const { t } = ctx;
   if (!errors.length) return '';
   return (
-    <div class="scroll">
-      <table>
-        <caption safe>{t('catalog.import.report.caption', { n: errors.length })}</caption>
-        <thead>
-          <tr>
-            <th scope="col" safe>
-              {t('catalog.import.report.row')}
-            </th>
-            <th scope="col" safe>
-              {t('catalog.import.report.column')}
-            </th>
-            <th scope="col" safe>
-              {t('catalog.import.report.problem')}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {errors.slice(0, SHOWN_ERRORS).map((e) => (
-            <tr>
-              <td safe>{String(e.row)}</td>
-              <td safe>{columnText(ctx, e.column)}</td>
-              <td safe>{t(e.key, e.params)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+    <>
+      <Table
+        caption={t('catalog.import.report.caption', { n: errors.length })}
+        columns={[
+          { header: t('catalog.import.report.row'), text: (e) => String(e.row) },
+          { header: t('catalog.import.report.column'), text: (e) => columnText(ctx, e.column) },
+          { header: t('catalog.import.report.problem'), text: (e) => t(e.key, e.params) },
+        ]}
+        rows={errors.slice(0, SHOWN_ERRORS)}
+      />
       {errors.length > SHOWN_ERRORS ? (
         <p class="muted" safe>
           {t('catalog.import.report.more', { n: errors.length - SHOWN_ERRORS })}
@@ -58,7 +45,7 @@ function ErrorTable({ ctx, errors }: { ctx: PageCtx; errors: RowError[] }) {
       ) : (
         ''
       )}
-    </div>
+    </>
   );
 }
 
@@ -101,35 +88,6 @@ function Rejected({
   );
 }
 
-function ShopSwitch({ ctx, seller, shops }: { ctx: PageCtx; seller: Seller; shops: Seller[] }) {
-  const { t } = ctx;
-  if (shops.length < 2)
-    return (
-      <p class="muted" safe>
-        {seller.shopName}
-      </p>
-    );
-  return (
-    <form method="get" action={`${base}/nhap`} class="filters">
-      <div class="field">
-        <label for="f-shop" safe>
-          {t('catalog.import.shop')}
-        </label>
-        <select id="f-shop" name="shop">
-          {shops.map((s) => (
-            <option value={s.id} selected={s.id === seller.id} safe>
-              {s.shopName}
-            </option>
-          ))}
-        </select>
-      </div>
-      <button type="submit" class="secondary" safe>
-        {t('catalog.import.switch')}
-      </button>
-    </form>
-  );
-}
-
 /** The import and export page of the seller centre: template, export, upload, and the report of a refused file. */
 export function ImportPage(p: {
   ctx: PageCtx;
@@ -145,13 +103,9 @@ export function ImportPage(p: {
   const { t } = ctx;
   return (
     <Layout ctx={ctx} title={t('catalog.import.title')}>
-      <p>
-        <a href={`${base}?shop=${seller.id}`} safe>
-          {t('catalog.import.back')}
-        </a>
-      </p>
+      <BackLink href={`${base}?shop=${seller.id}`} label={t('catalog.import.back')} />
       <h1 safe>{t('catalog.import.title')}</h1>
-      <ShopSwitch ctx={ctx} seller={seller} shops={p.shops} />
+      <ShopSwitch ctx={ctx} seller={seller} shops={p.shops} action={`${base}/nhap`} />
       <ErrorSummary state={p.state} t={t} />
       {p.report ? <Rejected ctx={ctx} seller={seller} report={p.report} keptId={p.keptId} /> : ''}
 
@@ -220,11 +174,7 @@ export function ResultPage({ ctx, seller, report }: { ctx: PageCtx; seller: Sell
   const updated = report.imported.length - created;
   return (
     <Layout ctx={ctx} title={t('catalog.import.result.title')}>
-      <p>
-        <a href={`${base}?shop=${seller.id}`} safe>
-          {t('catalog.import.back')}
-        </a>
-      </p>
+      <BackLink href={`${base}?shop=${seller.id}`} label={t('catalog.import.back')} />
       <h1 safe>{t('catalog.import.result.title')}</h1>
       <p class="muted" safe>
         {`${seller.shopName} · ${report.filename}`}

@@ -1,8 +1,10 @@
 import { formatMoney } from '../../../platform/http/i18n.js';
-import { Csrf, ErrorSummary, type FormState, TextArea } from '../../../web/forms.js';
+import { BackLink } from '../../../web/back-link.js';
+import { Confirmation, Csrf, ErrorSummary, type FormState, TextArea } from '../../../web/forms.js';
 import { Layout } from '../../../web/layout.js';
 import type { PageCtx } from '../../../web/page.js';
 import { Pager } from '../../../web/pager.js';
+import { Table } from '../../../web/table.js';
 import { commune, province } from '../../geo/index.js';
 import type { Seller } from '../../sellers/index.js';
 import { type ProductAction, productLifecycle } from '../lifecycle.js';
@@ -13,7 +15,7 @@ import { categoryName, certificationName, ocopGroupLabel, unitName } from '../re
 import type { ProductView } from '../service.js';
 import type { productHistory } from '../transitions.js';
 import { ProductPicture } from './image.js';
-import { History, StatusBadge } from './parts.js';
+import { History, ProductHeading, prefixed } from './parts.js';
 import { ListFilterForm, listQueryString, type ProductList, ProductTable } from './seller-list.js';
 
 /** Officer actions as they appear in addresses: /quan-ly/san-pham/:id/go-bo, /khoi-phuc. */
@@ -36,11 +38,7 @@ export function OfficerListPage({
   const { t } = ctx;
   return (
     <Layout ctx={ctx} title={t('catalog.officer.title')}>
-      <p>
-        <a href="/quan-ly" safe>
-          {t('nav.console')}
-        </a>
-      </p>
+      <BackLink href="/quan-ly" label={t('nav.console')} />
       <h1 safe>{t('catalog.officer.title')}</h1>
       <ListFilterForm ctx={ctx} action="/quan-ly/san-pham" filters={filters} />
       <p role="status" safe>
@@ -123,21 +121,9 @@ export function OfficerProductPage({
   const actions = productLifecycle.actionsFrom(p.status, 'officer') as ('take_down' | 'restore')[];
   return (
     <Layout ctx={ctx} title={p.name}>
-      <p>
-        <a href="/quan-ly/san-pham" safe>
-          {t('catalog.officer.title')}
-        </a>
-      </p>
-      <h1>
-        <span safe>{p.name}</span> <StatusBadge ctx={ctx} status={p.status} />
-      </h1>
-      {done ? (
-        <p class="notice ok" role="status" safe>
-          {t(`catalog.officer.done.${done}`)}
-        </p>
-      ) : (
-        ''
-      )}
+      <BackLink href="/quan-ly/san-pham" label={t('catalog.officer.title')} />
+      <ProductHeading ctx={ctx} product={p} />
+      <Confirmation text={done && t(`catalog.officer.done.${done}`)} />
       {conflict ? (
         <p class="notice warn" role="alert" safe>
           {t('error.transition')}
@@ -154,39 +140,18 @@ export function OfficerProductPage({
           </li>
         ))}
       </ol>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col" safe>
-              {t('catalog.stock.variant')}
-            </th>
-            <th scope="col">SKU</th>
-            <th scope="col" safe>
-              {t('catalog.col.price')}
-            </th>
-            <th scope="col" safe>
-              {t('catalog.col.stock')}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {view.variants.map((v) => (
-            <tr>
-              <td safe>{v.name}</td>
-              <td safe>{v.sku}</td>
-              <td safe>{formatMoney(v.price, locale)}</td>
-              <td safe>{String(v.stock)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <Table
+        columns={[
+          { header: t('catalog.stock.variant'), text: (v) => v.name },
+          { header: 'SKU', text: (v) => v.sku },
+          { header: t('catalog.col.price'), text: (v) => formatMoney(v.price, locale) },
+          { header: t('catalog.col.stock'), text: (v) => String(v.stock) },
+        ]}
+        rows={view.variants}
+      />
       <div class="description">{safeDescription}</div>
       {actions.map((a) => {
-        const state = sent?.action === a ? sent.state : { values: {}, errors: [] };
-        const s = {
-          values: state.values,
-          errors: state.errors.map((e) => ({ ...e, field: `officer.${a}.${e.field}` })),
-        };
+        const s = prefixed(sent?.action === a ? sent.state : undefined, `officer.${a}`);
         return (
           <form method="post" action={`/quan-ly/san-pham/${p.id}/${officerPaths[a]}`}>
             <h2 safe>{t(`catalog.action.${a}`)}</h2>

@@ -1,5 +1,8 @@
-import { formatDate, formatMoney } from '../../../platform/http/i18n.js';
+import { formatMoney } from '../../../platform/http/i18n.js';
+import { emptyForm, type FormState } from '../../../web/forms.js';
 import type { PageCtx } from '../../../web/page.js';
+import { Timeline } from '../../../web/timeline.js';
+import type { Seller } from '../../sellers/index.js';
 import type { ProductStatus } from '../lifecycle.js';
 import type { productHistory } from '../transitions.js';
 
@@ -37,19 +40,82 @@ export function History({
   ctx: PageCtx;
   history: Awaited<ReturnType<typeof productHistory>>;
 }) {
-  const { t, locale } = ctx;
+  const { t } = ctx;
   return (
-    <ol class="timeline">
-      {history.map((h) => (
-        <li>
-          <span class="muted" safe>
-            {formatDate(h.at, locale, true)}
-          </span>{' '}
-          <StatusBadge ctx={ctx} status={h.toStatus} />{' '}
-          <span safe>{t(byOfficer(h) ? 'catalog.by_officer' : 'catalog.by_shop')}</span>
-          {h.reason ? <p safe>{`${t('catalog.reason')}: ${h.reason}`}</p> : ''}
-        </li>
-      ))}
-    </ol>
+    <Timeline
+      locale={ctx.locale}
+      reasonLabel={t('catalog.reason')}
+      badge={(status) => <StatusBadge ctx={ctx} status={status} />}
+      steps={history.map((h) => ({
+        at: h.at,
+        status: h.toStatus,
+        by: t(byOfficer(h) ? 'catalog.by_officer' : 'catalog.by_shop'),
+        reason: h.reason,
+      }))}
+    />
+  );
+}
+
+/** A product page's heading: the name and its status. */
+export function ProductHeading({
+  ctx,
+  product,
+}: {
+  ctx: PageCtx;
+  product: { name: string; status: ProductStatus };
+}) {
+  return (
+    <h1>
+      <span safe>{product.name}</span> <StatusBadge ctx={ctx} status={product.status} />
+    </h1>
+  );
+}
+
+/**
+ * The state of one of several forms on a page, its error fields under `prefix` so that each
+ * form's labels and errors stay its own (`officer.take_down.reason`, `stock.<variant>.delta`).
+ */
+export function prefixed(state: FormState | undefined, prefix: string): FormState {
+  const s = state ?? emptyForm();
+  return { values: s.values, errors: s.errors.map((e) => ({ ...e, field: `${prefix}.${e.field}` })) };
+}
+
+/** The shop a seller-centre page is about: a switch for people in several shops, its name otherwise. */
+export function ShopSwitch({
+  ctx,
+  seller,
+  shops,
+  action,
+}: {
+  ctx: PageCtx;
+  seller: Seller;
+  shops: Seller[];
+  action: string;
+}) {
+  const { t } = ctx;
+  if (shops.length < 2)
+    return (
+      <p class="muted" safe>
+        {seller.shopName}
+      </p>
+    );
+  return (
+    <form method="get" action={action} class="filters">
+      <div class="field">
+        <label for="f-shop" safe>
+          {t('catalog.list.shop')}
+        </label>
+        <select id="f-shop" name="shop">
+          {shops.map((s) => (
+            <option value={s.id} selected={s.id === seller.id} safe>
+              {s.shopName}
+            </option>
+          ))}
+        </select>
+      </div>
+      <button type="submit" class="secondary" safe>
+        {t('catalog.list.switch')}
+      </button>
+    </form>
   );
 }

@@ -1,13 +1,15 @@
 import { formatDate } from '../../../platform/http/i18n.js';
+import { BackLink } from '../../../web/back-link.js';
 import { Layout } from '../../../web/layout.js';
 import type { PageCtx } from '../../../web/page.js';
 import { Pager } from '../../../web/pager.js';
+import { type Column, Table } from '../../../web/table.js';
 import type { Seller } from '../../sellers/index.js';
 import type { ListFilters, ProductRow } from '../queries.js';
 import { categoryName } from '../reference.js';
 import { productStatus } from '../schema.js';
 import { ProductPicture } from './image.js';
-import { priceText, StatusBadge } from './parts.js';
+import { priceText, ShopSwitch, StatusBadge } from './parts.js';
 
 export interface ProductList {
   items: ProductRow[];
@@ -89,64 +91,27 @@ export function ProductTable({
         {t('catalog.list.none')}
       </p>
     );
-  return (
-    <div class="scroll">
-      <table>
-        <thead>
-          <tr>
-            <th scope="col" safe>
-              {t('catalog.col.image')}
-            </th>
-            <th scope="col" safe>
-              {t('catalog.col.name')}
-            </th>
-            {shopName ? (
-              <th scope="col" safe>
-                {t('catalog.col.shop')}
-              </th>
-            ) : (
-              ''
-            )}
-            <th scope="col" safe>
-              {t('catalog.col.category')}
-            </th>
-            <th scope="col" safe>
-              {t('catalog.col.price')}
-            </th>
-            <th scope="col" safe>
-              {t('catalog.col.stock')}
-            </th>
-            <th scope="col" safe>
-              {t('catalog.col.status')}
-            </th>
-            <th scope="col" safe>
-              {t('catalog.col.updated')}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {list.items.map((r) => (
-            <tr data-id={r.id}>
-              <td>{r.image ? <ProductPicture image={r.image} sizes="4rem" class="row-thumb" /> : ''}</td>
-              <td>
-                <a href={href(r)} safe>
-                  {r.name}
-                </a>
-              </td>
-              {shopName ? <td safe>{shopName(r)}</td> : ''}
-              <td safe>{categoryName(r.category, locale)}</td>
-              <td safe>{priceText(ctx, r.priceMin, r.variants > 1)}</td>
-              <td safe>{String(r.stock)}</td>
-              <td>
-                <StatusBadge ctx={ctx} status={r.status} />
-              </td>
-              <td safe>{formatDate(r.updatedAt, locale)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
+  const columns: Column<ProductRow>[] = [
+    {
+      header: t('catalog.col.image'),
+      cell: (r) => (r.image ? <ProductPicture image={r.image} sizes="4rem" class="row-thumb" /> : ''),
+    },
+    {
+      header: t('catalog.col.name'),
+      cell: (r) => (
+        <a href={href(r)} safe>
+          {r.name}
+        </a>
+      ),
+    },
+    ...(shopName ? [{ header: t('catalog.col.shop'), text: shopName }] : []),
+    { header: t('catalog.col.category'), text: (r) => categoryName(r.category, locale) },
+    { header: t('catalog.col.price'), text: (r) => priceText(ctx, r.priceMin, r.variants > 1) },
+    { header: t('catalog.col.stock'), text: (r) => String(r.stock) },
+    { header: t('catalog.col.status'), cell: (r) => <StatusBadge ctx={ctx} status={r.status} /> },
+    { header: t('catalog.col.updated'), text: (r) => formatDate(r.updatedAt, locale) },
+  ];
+  return <Table columns={columns} rows={list.items} rowId={(r) => r.id} />;
 }
 
 /** The shop's products in the seller centre, with a switch between shops for people in several. */
@@ -168,35 +133,9 @@ export function SellerListPage({
     listQueryString({ shop: seller.id, status: filters.status, q: filters.q, page });
   return (
     <Layout ctx={ctx} title={t('catalog.list.title')}>
-      <p>
-        <a href="/kenh-ban-hang" safe>
-          {t('nav.seller')}
-        </a>
-      </p>
+      <BackLink href="/kenh-ban-hang" label={t('nav.seller')} />
       <h1 safe>{t('catalog.list.title')}</h1>
-      {shops.length > 1 ? (
-        <form method="get" action="/kenh-ban-hang/san-pham" class="filters">
-          <div class="field">
-            <label for="f-shop" safe>
-              {t('catalog.list.shop')}
-            </label>
-            <select id="f-shop" name="shop">
-              {shops.map((s) => (
-                <option value={s.id} selected={s.id === seller.id} safe>
-                  {s.shopName}
-                </option>
-              ))}
-            </select>
-          </div>
-          <button type="submit" class="secondary" safe>
-            {t('catalog.list.switch')}
-          </button>
-        </form>
-      ) : (
-        <p class="muted" safe>
-          {seller.shopName}
-        </p>
-      )}
+      <ShopSwitch ctx={ctx} seller={seller} shops={shops} action="/kenh-ban-hang/san-pham" />
       <p>
         <a class="button" href={`/kenh-ban-hang/san-pham/moi?shop=${seller.id}`} safe>
           {t('catalog.list.add')}

@@ -1,7 +1,9 @@
 import { formatDate } from '../../../platform/http/i18n.js';
-import { ButtonForm, Csrf, ErrorSummary, Field, type FormState } from '../../../web/forms.js';
+import { BackLink } from '../../../web/back-link.js';
+import { ButtonForm, Confirmation, Csrf, ErrorSummary, Field, type FormState } from '../../../web/forms.js';
 import { Layout } from '../../../web/layout.js';
 import type { PageCtx } from '../../../web/page.js';
+import { Table } from '../../../web/table.js';
 import type { Seller } from '../../sellers/index.js';
 import { canPublish } from '../access.js';
 import { MAX_IMAGES } from '../images.js';
@@ -10,7 +12,7 @@ import type { ProductView } from '../service.js';
 import type { stockHistory } from '../stock.js';
 import type { productHistory } from '../transitions.js';
 import { ProductPicture } from './image.js';
-import { History, StatusBadge } from './parts.js';
+import { History, ProductHeading, prefixed } from './parts.js';
 import { keyed, ProductForm } from './product-form.js';
 
 export const doneNotices = [
@@ -190,11 +192,7 @@ function Stock({ ctx, view, stock, stockState }: SellerProductProps) {
         {t('catalog.page.stock')}
       </h2>
       {view.variants.map((v) => {
-        const mine = stockState?.variantId === v.id ? stockState.state : { values: {}, errors: [] };
-        const s = {
-          values: mine.values,
-          errors: mine.errors.map((e) => ({ ...e, field: `stock.${v.id}.${e.field}` })),
-        };
+        const s = prefixed(stockState?.variantId === v.id ? stockState.state : undefined, `stock.${v.id}`);
         return (
           <form method="post" action={`${base}/${v.id}/ton-kho`} class="stock" data-variant={v.id}>
             <h3>
@@ -230,41 +228,20 @@ function Stock({ ctx, view, stock, stockState }: SellerProductProps) {
         );
       })}
       {stock.length ? (
-        <div class="scroll">
-          <table>
-            <caption safe>{t('catalog.stock.history')}</caption>
-            <thead>
-              <tr>
-                <th scope="col" safe>
-                  {t('catalog.stock.at')}
-                </th>
-                <th scope="col" safe>
-                  {t('catalog.stock.variant')}
-                </th>
-                <th scope="col" safe>
-                  {t('label.product.delta')}
-                </th>
-                <th scope="col" safe>
-                  {t('catalog.stock.after')}
-                </th>
-                <th scope="col" safe>
-                  {t('label.product.reason')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {stock.map((a) => (
-                <tr>
-                  <td safe>{formatDate(a.at, locale, true)}</td>
-                  <td safe>{a.variantName}</td>
-                  <td safe>{a.delta > 0 ? `+${a.delta}` : String(a.delta)}</td>
-                  <td safe>{String(a.stockAfter)}</td>
-                  <td safe>{a.reason}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table
+          caption={t('catalog.stock.history')}
+          columns={[
+            { header: t('catalog.stock.at'), text: (a) => formatDate(a.at, locale, true) },
+            { header: t('catalog.stock.variant'), text: (a) => a.variantName },
+            {
+              header: t('label.product.delta'),
+              text: (a) => (a.delta > 0 ? `+${a.delta}` : String(a.delta)),
+            },
+            { header: t('catalog.stock.after'), text: (a) => String(a.stockAfter) },
+            { header: t('label.product.reason'), text: (a) => a.reason },
+          ]}
+          rows={stock}
+        />
       ) : (
         ''
       )}
@@ -279,21 +256,9 @@ export function SellerProductPage(props: SellerProductProps) {
   const p = view.product;
   return (
     <Layout ctx={ctx} title={p.name}>
-      <p>
-        <a href={`/kenh-ban-hang/san-pham?shop=${p.sellerId}`} safe>
-          {t('catalog.page.back')}
-        </a>
-      </p>
-      <h1>
-        <span safe>{p.name}</span> <StatusBadge ctx={ctx} status={p.status} />
-      </h1>
-      {done ? (
-        <p class="notice ok" role="status" safe>
-          {t(`catalog.done.${done}`)}
-        </p>
-      ) : (
-        ''
-      )}
+      <BackLink href={`/kenh-ban-hang/san-pham?shop=${p.sellerId}`} label={t('catalog.page.back')} />
+      <ProductHeading ctx={ctx} product={p} />
+      <Confirmation text={done && t(`catalog.done.${done}`)} />
       <Lifecycle {...props} />
       <Images {...props} />
       <Stock {...props} />
@@ -327,11 +292,7 @@ export function NewProductPage({ ctx, state, seller }: { ctx: PageCtx; state: Fo
   const { t } = ctx;
   return (
     <Layout ctx={ctx} title={t('catalog.new.title')}>
-      <p>
-        <a href={`/kenh-ban-hang/san-pham?shop=${seller.id}`} safe>
-          {t('catalog.page.back')}
-        </a>
-      </p>
+      <BackLink href={`/kenh-ban-hang/san-pham?shop=${seller.id}`} label={t('catalog.page.back')} />
       <h1 safe>{t('catalog.new.title')}</h1>
       <p class="muted" safe>
         {t('catalog.new.lead', { shop: seller.shopName })}

@@ -91,24 +91,14 @@ function PriceForm({ ctx, params }: { ctx: PageCtx; params: SearchParams }) {
         {keep.map(([k, v]) => (
           <input type="hidden" name={k} value={v} />
         ))}
-        <label for="f-price_min" safe>
-          {ctx.t('label.price_min')}
-        </label>
-        <input
-          id="f-price_min"
-          name="price_min"
-          inputmode="numeric"
-          value={params.price_min?.toString() ?? ''}
-        />
-        <label for="f-price_max" safe>
-          {ctx.t('label.price_max')}
-        </label>
-        <input
-          id="f-price_max"
-          name="price_max"
-          inputmode="numeric"
-          value={params.price_max?.toString() ?? ''}
-        />
+        {(['price_min', 'price_max'] as const).map((k) => (
+          <>
+            <label for={`f-${k}`} safe>
+              {ctx.t(`label.${k}`)}
+            </label>
+            <input id={`f-${k}`} name={k} inputmode="numeric" value={params[k]?.toString() ?? ''} />
+          </>
+        ))}
         <button type="submit" class="secondary" safe>
           {ctx.t('search.apply')}
         </button>

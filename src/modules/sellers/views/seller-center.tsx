@@ -2,6 +2,7 @@ import { formatDate } from '../../../platform/http/i18n.js';
 import { Confirmation, type FormState } from '../../../web/forms.js';
 import { Layout } from '../../../web/layout.js';
 import type { PageCtx } from '../../../web/page.js';
+import { Timeline } from '../../../web/timeline.js';
 import type { SellerStatus } from '../lifecycle.js';
 import { legalFormLabel, statusLabel } from '../reference.js';
 import type { Seller } from '../service.js';
@@ -92,22 +93,23 @@ function NextStep({ ctx, shop }: { ctx: PageCtx; shop: ShopView }) {
 }
 
 function History({ ctx, history }: { ctx: PageCtx; history: HistoryEntry[] }) {
-  const { t, locale } = ctx;
+  const { t } = ctx;
   return (
-    <ol class="timeline">
-      {history.map((h) => (
-        <li>
-          <span class="muted" safe>
-            {formatDate(h.at, locale, true)}
-          </span>{' '}
-          <span class={`badge ${h.toStatus}`} safe>
-            {statusLabel(t, h.toStatus)}
-          </span>{' '}
-          <span safe>{t(h.byOfficer ? 'seller.center.by_officer' : 'seller.center.by_shop')}</span>
-          {h.reason ? <p safe>{`${t('seller.center.reason')}: ${h.reason}`}</p> : ''}
-        </li>
-      ))}
-    </ol>
+    <Timeline
+      locale={ctx.locale}
+      reasonLabel={t('seller.center.reason')}
+      badge={(status) => (
+        <span class={`badge ${status}`} safe>
+          {statusLabel(t, status)}
+        </span>
+      )}
+      steps={history.map((h) => ({
+        at: h.at,
+        status: h.toStatus,
+        by: t(h.byOfficer ? 'seller.center.by_officer' : 'seller.center.by_shop'),
+        reason: h.reason,
+      }))}
+    />
   );
 }
 
