@@ -39,6 +39,11 @@ test('who may see and change synonyms: officers and administrators only', async 
     assert.equal(res.statusCode, 200, role);
     assert.match(res.body, /<h1>Từ đồng nghĩa trong tìm kiếm<\/h1>/);
     assert.equal((await c.get(API)).statusCode, 200, role);
+    // The console's home leads here.
+    assert.match(
+      (await c.get('/quan-ly')).body,
+      /<a href="\/quan-ly\/tu-dong-nghia">Từ đồng nghĩa trong tìm kiếm<\/a>/,
+    );
   }
 });
 

@@ -60,6 +60,11 @@ export function ConsoleHome({
           ))}
         </tbody>
       </table>
+      <p>
+        <a href="/quan-ly/tu-dong-nghia" safe>
+          {t('search.synonyms.title')}
+        </a>
+      </p>
     </Layout>
   );
 }
