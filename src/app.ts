@@ -23,6 +23,7 @@ import { catalogModule } from './modules/catalog/index.js';
 import { geoModule, instanceInfo } from './modules/geo/index.js';
 import { authenticate, identityModule } from './modules/identity/index.js';
 import { notificationsModule } from './modules/notifications/index.js';
+import { paymentsModule } from './modules/payments/index.js';
 import { searchModule } from './modules/search/index.js';
 import { sellersModule } from './modules/sellers/index.js';
 import { storefrontModule } from './modules/storefront/index.js';
@@ -47,6 +48,7 @@ export const modules: Module[] = [
   searchModule,
   catalogModule,
   storefrontModule,
+  paymentsModule,
   homeModule,
 ];
 

@@ -1,0 +1,20 @@
+import type { Module } from '../../platform/module.js';
+import './messages.js';
+
+export {
+  cancelPaymentIntent,
+  confirmCodCollected,
+  createPaymentIntent,
+  type NewPaymentIntent,
+  PAYMENT_SUCCEEDED,
+  type PaymentSucceeded,
+  type PaymentSummary,
+  paymentPagePath,
+  paymentsOf,
+} from './intents.js';
+export type { IntentStatus as PaymentStatus, PaymentMethod } from './lifecycle.js';
+export type { PaymentProvider, PaymentStart } from './providers/provider.js';
+
+export const paymentsModule: Module = {
+  name: 'payments',
+};
