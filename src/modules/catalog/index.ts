@@ -32,6 +32,7 @@ export {
   unitName,
   units,
 } from './reference.js';
+export { releaseStock, reserveStock, type VariantForSale, variantsForSale } from './reservations.js';
 export { reindexAll, searchDocFor, toSearchDoc } from './search-doc.js';
 export {
   type ByMember,
