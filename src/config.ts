@@ -125,6 +125,10 @@ const vars = {
     def: '(generated under DATA_DIR/keys)',
     doc: 'PEM Ed25519 private key that signs e-contracts.',
   },
+  CONTRACT_VERIFY_RATE_LIMIT: {
+    def: '30',
+    doc: 'Public contract checks (page and API) a client address may make per minute; `0` turns the limit off.',
+  },
 } as const;
 
 export type EnvName = keyof typeof vars;
@@ -192,6 +196,7 @@ const schema = z.object({
   INVOICE_KEY_FILE: z.string().optional(),
   INVOICE_CERT_FILE: z.string().optional(),
   CONTRACT_KEY_FILE: z.string().optional(),
+  CONTRACT_VERIFY_RATE_LIMIT: z.coerce.number().int().min(0).default(30),
 });
 
 export interface Config {
@@ -232,6 +237,8 @@ export interface Config {
     invoiceKeyFile?: string;
     invoiceCertFile?: string;
     contractKeyFile?: string;
+    /** Public contract checks per minute per client address; 0: no limit. */
+    contractVerifyRateLimit: number;
   };
 }
 
@@ -330,6 +337,7 @@ function buyingConfig(e: z.infer<typeof schema>, sessionSecret: string, publicUr
     invoiceKeyFile: e.INVOICE_KEY_FILE,
     invoiceCertFile: e.INVOICE_CERT_FILE,
     contractKeyFile: e.CONTRACT_KEY_FILE,
+    contractVerifyRateLimit: e.CONTRACT_VERIFY_RATE_LIMIT,
   };
 }
 
