@@ -24,7 +24,6 @@ import { geoModule, instanceInfo } from './modules/geo/index.js';
 import { authenticate, identityModule } from './modules/identity/index.js';
 import { ledgerModule } from './modules/ledger/index.js';
 import { notificationsModule } from './modules/notifications/index.js';
-import { ordersModule } from './modules/orders/index.js';
 import { paymentsModule } from './modules/payments/index.js';
 import { searchModule } from './modules/search/index.js';
 import { sellersModule } from './modules/sellers/index.js';
@@ -51,7 +50,6 @@ export const modules: Module[] = [
   catalogModule,
   storefrontModule,
   paymentsModule,
-  ordersModule,
   ledgerModule,
   homeModule,
 ];
