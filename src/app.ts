@@ -22,8 +22,8 @@ import path from 'node:path';
 import { catalogModule } from './modules/catalog/index.js';
 import { geoModule, instanceInfo } from './modules/geo/index.js';
 import { authenticate, identityModule } from './modules/identity/index.js';
-import { ledgerModule } from './modules/ledger/index.js';
 import { notificationsModule } from './modules/notifications/index.js';
+import { ordersModule } from './modules/orders/index.js';
 import { paymentsModule } from './modules/payments/index.js';
 import { searchModule } from './modules/search/index.js';
 import { sellersModule } from './modules/sellers/index.js';
@@ -50,7 +50,7 @@ export const modules: Module[] = [
   catalogModule,
   storefrontModule,
   paymentsModule,
-  ledgerModule,
+  ordersModule,
   homeModule,
 ];
 
