@@ -22,6 +22,7 @@ import path from 'node:path';
 import { catalogModule } from './modules/catalog/index.js';
 import { geoModule, instanceInfo } from './modules/geo/index.js';
 import { authenticate, identityModule } from './modules/identity/index.js';
+import { ledgerModule } from './modules/ledger/index.js';
 import { notificationsModule } from './modules/notifications/index.js';
 import { ordersModule } from './modules/orders/index.js';
 import { paymentsModule } from './modules/payments/index.js';
@@ -51,6 +52,7 @@ export const modules: Module[] = [
   storefrontModule,
   paymentsModule,
   ordersModule,
+  ledgerModule,
   homeModule,
 ];
 
