@@ -1,5 +1,6 @@
 import type { Module } from '../../platform/module.js';
 import './messages.js';
+import { payRoutes } from './routes-pay.js';
 
 export {
   cancelPaymentIntent,
@@ -17,4 +18,7 @@ export type { PaymentProvider, PaymentStart } from './providers/provider.js';
 
 export const paymentsModule: Module = {
   name: 'payments',
+  routes(app, deps) {
+    payRoutes(app, deps);
+  },
 };
