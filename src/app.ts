@@ -20,6 +20,7 @@ import { pickLocale, translator } from './platform/http/i18n.js';
 import './platform/http/messages.js';
 import path from 'node:path';
 import { catalogModule } from './modules/catalog/index.js';
+import { contractsModule } from './modules/contracts/index.js';
 import { geoModule, instanceInfo } from './modules/geo/index.js';
 import { authenticate, identityModule } from './modules/identity/index.js';
 import { ledgerModule } from './modules/ledger/index.js';
@@ -53,6 +54,7 @@ export const modules: Module[] = [
   paymentsModule,
   ordersModule,
   ledgerModule,
+  contractsModule,
   homeModule,
 ];
 
