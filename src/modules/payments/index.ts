@@ -1,6 +1,7 @@
 import type { Module } from '../../platform/module.js';
 import './messages.js';
 import { payRoutes } from './routes-pay.js';
+import { webhookRoutes } from './routes-webhook.js';
 
 export {
   cancelPaymentIntent,
@@ -20,5 +21,6 @@ export const paymentsModule: Module = {
   name: 'payments',
   routes(app, deps) {
     payRoutes(app, deps);
+    webhookRoutes(app, deps);
   },
 };

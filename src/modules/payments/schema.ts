@@ -175,7 +175,7 @@ export const reconciliationItems = pgTable(
   {
     id: id(),
     channel: receiptChannel('channel').notNull(),
-    /** The ledger's reference of the suspense receipt (the bank's or the gateway's). */
+    /** The reference of the suspense receipt: the bank's, or the gateway's transaction number. */
     reference: text('reference').notNull(),
     kind: reconciliationKind('kind').notNull(),
     amount: bigint('amount', { mode: 'bigint' }).notNull(),
