@@ -1,11 +1,31 @@
 import type { Module } from '../../platform/module.js';
 import './messages-checkout.js';
+import './messages-lifecycle.js';
+import './messages-order-pages.js';
+import { buyerOrderRoutes } from './routes-orders-buyer.js';
+import { officerOrderRoutes } from './routes-orders-officer.js';
+import { sellerOrderRoutes } from './routes-orders-seller.js';
 import { shippingRoutes } from './routes-shipping.js';
+import { orderTasks } from './tasks.js';
+
+export {
+  actionsFor,
+  isOrderAction,
+  type OrderAction,
+  type OrderParty,
+  type OrderStatus,
+  orderLifecycle,
+} from './lifecycle.js';
+export { type Order, type OrderTransitionInput, orderHistory, transitionOrder } from './transitions.js';
 
 /** Buying: carts, shipping rules, checkout, and the orders it makes. */
 export const ordersModule: Module = {
   name: 'orders',
   routes(app, deps) {
     shippingRoutes(app, deps);
+    buyerOrderRoutes(app, deps);
+    sellerOrderRoutes(app, deps);
+    officerOrderRoutes(app, deps);
   },
+  tasks: orderTasks,
 };

@@ -1,0 +1,178 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { isUuid } from '../../platform/db/columns.js';
+import type { Executor } from '../../platform/db/pool.js';
+import { notFound } from '../../platform/http/errors.js';
+import type { Deps } from '../../platform/module.js';
+import { pageCtx, sendHtml } from '../../web/page.js';
+import { memberships } from '../sellers/index.js';
+import type { OrderAction } from './lifecycle.js';
+import { doneOf, orderActor, postAction, transitionBody } from './order-forms.js';
+import { orderDetail, orderJson, orderListJson, toOrderJson, toOrderRowJson } from './order-json.js';
+import {
+  linesOf,
+  type Order,
+  sellerListQuery,
+  sellerOrders,
+  shopOrder,
+  statusCounts,
+} from './order-queries.js';
+import { orderStatus } from './schema.js';
+import { transitionOrder } from './transitions.js';
+import type { FailedAction } from './views/order-parts.js';
+import { SELLER_ORDERS, SellerOrderPage, SellerOrdersPage } from './views/order-seller.js';
+import { PackingSlipPage } from './views/packing-slip.js';
+
+const tags = ['orders'];
+/** What a shop does with its orders. */
+const sellerActions: readonly OrderAction[] = [
+  'confirm',
+  'ship',
+  'deliver',
+  'cancel',
+  'accept_return',
+  'reject_return',
+];
+const codeParams = z.object({ code: z.string() });
+
+/** The shops the user belongs to, and the one asked for (the first when none is named). */
+async function shopsOf(db: Executor, userId: string, wanted: string | undefined) {
+  const shops = (await memberships(db, userId)).map((m) => m.seller);
+  if (wanted === undefined) return { shops, seller: shops[0] };
+  const seller = isUuid(wanted) ? shops.find((s) => s.id === wanted) : undefined;
+  if (!seller) throw notFound();
+  return { shops, seller };
+}
+
+/** The seller centre's orders: the list to work through, each order's page and steps, the packing slip. */
+export function sellerOrderRoutes(app: FastifyInstance, deps: Deps): void {
+  const { db } = deps;
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  async function detailPage(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    order: Order,
+    extra: { done?: string; failed?: FailedAction } = {},
+    status = 200,
+  ) {
+    const d = await orderDetail(db, order, 'seller', req.t);
+    return sendHtml(reply, SellerOrderPage({ ctx: pageCtx(req, reply), d, ...extra }), status);
+  }
+
+  app.get(SELLER_ORDERS, { schema: { hide: true } }, async (req, reply) => {
+    const actor = orderActor(req, 'read');
+    const q = req.query as Record<string, string | undefined>;
+    const { shops, seller } = await shopsOf(db, actor.id, q.shop);
+    // Someone with no shop yet finds how to open one in the seller centre.
+    if (!seller) return reply.redirect('/kenh-ban-hang');
+    const query = sellerListQuery.parse(q);
+    const [list, counts] = [await sellerOrders(db, seller.id, query), await statusCounts(db, seller.id)];
+    return sendHtml(
+      reply,
+      SellerOrdersPage({ ctx: pageCtx(req, reply), seller, shops, query, counts, list }),
+    );
+  });
+
+  app.get(`${SELLER_ORDERS}/:code`, { schema: { hide: true } }, async (req, reply) => {
+    const actor = orderActor(req, 'read');
+    const order = await shopOrder(db, actor.id, (req.params as { code: string }).code);
+    return detailPage(req, reply, order, { done: doneOf(req.query) });
+  });
+
+  app.get(`${SELLER_ORDERS}/:code/phieu-dong-goi`, { schema: { hide: true } }, async (req, reply) => {
+    const actor = orderActor(req, 'read');
+    const order = await shopOrder(db, actor.id, (req.params as { code: string }).code);
+    const lines = await linesOf(db, order.id);
+    return sendHtml(reply, PackingSlipPage({ ctx: pageCtx(req, reply), order, lines }));
+  });
+
+  app.post(`${SELLER_ORDERS}/:code/:action`, { schema: { hide: true } }, async (req, reply) => {
+    const actor = orderActor(req, 'seller:write');
+    const { code } = req.params as { code: string };
+    const order = await shopOrder(db, actor.id, code);
+    return postAction(deps, req, reply, {
+      order,
+      actor,
+      party: 'seller',
+      offers: sellerActions,
+      page: `${SELLER_ORDERS}/${code}`,
+      render: async (failed, status) =>
+        detailPage(req, reply, await shopOrder(db, actor.id, code), { failed }, status),
+    });
+  });
+
+  r.get(
+    '/api/v1/seller/orders',
+    {
+      schema: {
+        tags,
+        summary:
+          "My shop's orders (the first shop I belong to unless sellerId is given): those waiting for the shop first, with the count in each state",
+        querystring: sellerListQuery.extend({ sellerId: z.string().optional() }),
+        response: {
+          200: orderListJson.extend({
+            sellerId: z.string(),
+            counts: z.record(z.enum(orderStatus.enumValues), z.number().int()),
+          }),
+        },
+      },
+    },
+    async (req) => {
+      const actor = orderActor(req, 'read');
+      const { seller } = await shopsOf(db, actor.id, req.query.sellerId);
+      if (!seller) throw notFound();
+      const list = await sellerOrders(db, seller.id, req.query);
+      return {
+        ...list,
+        items: list.items.map(toOrderRowJson),
+        sellerId: seller.id,
+        counts: await statusCounts(db, seller.id),
+      };
+    },
+  );
+
+  r.get(
+    '/api/v1/seller/orders/:code',
+    {
+      schema: {
+        tags,
+        summary: 'One order of my shop: the buyer’s address, lines, history and what the shop may do now',
+        params: codeParams,
+        response: { 200: orderJson },
+      },
+    },
+    async (req) => {
+      const order = await shopOrder(db, orderActor(req, 'read').id, req.params.code);
+      return toOrderJson(await orderDetail(db, order, 'seller', req.t));
+    },
+  );
+
+  r.post(
+    '/api/v1/seller/orders/:code/transitions',
+    {
+      schema: {
+        tags,
+        summary:
+          'Move an order of my shop: confirm, ship (carrier and tracking number), deliver (for cash on delivery: cash collected), cancel (reason), accept or reject (reason) a return',
+        params: codeParams,
+        body: transitionBody(sellerActions),
+        response: { 200: orderJson },
+      },
+    },
+    async (req) => {
+      const actor = orderActor(req, 'seller:write');
+      const order = await shopOrder(db, actor.id, req.params.code);
+      const moved = await transitionOrder(db, {
+        orderId: order.id,
+        ...req.body,
+        actor,
+        party: 'seller',
+        ip: req.ip,
+        publicUrl: deps.config.publicUrl,
+      });
+      return toOrderJson(await orderDetail(db, moved, 'seller', req.t));
+    },
+  );
+}

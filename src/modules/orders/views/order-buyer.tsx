@@ -1,0 +1,117 @@
+import { formatDate } from '../../../platform/http/i18n.js';
+import { asset } from '../../../web/assets.js';
+import { BackLink } from '../../../web/back-link.js';
+import { Confirmation } from '../../../web/forms.js';
+import { Layout } from '../../../web/layout.js';
+import type { PageCtx } from '../../../web/page.js';
+import { Pager } from '../../../web/pager.js';
+import type { OrderDetail } from '../order-json.js';
+import type { OrderRow } from '../order-queries.js';
+import {
+  ActionForms,
+  type FailedAction,
+  History,
+  itemsText,
+  LinesTable,
+  money,
+  OrderFacts,
+  StatusBadge,
+} from './order-parts.js';
+
+export interface OrderList {
+  items: OrderRow[];
+  total: number;
+  page: number;
+  pages: number;
+}
+
+export const ordersCss = () => <link rel="stylesheet" href={asset('orders.css')} />;
+
+/** Rows of one checkout, in the order they came. */
+function byCheckout(items: OrderRow[]): OrderRow[][] {
+  const groups: OrderRow[][] = [];
+  for (const r of items) {
+    const last = groups.at(-1);
+    if (last && last[0].checkoutId === r.checkoutId) last.push(r);
+    else groups.push([r]);
+  }
+  return groups;
+}
+
+/** The buyer's orders, newest first, those of one checkout together under the day it was placed. */
+export function BuyerOrdersPage({ ctx, list }: { ctx: PageCtx; list: OrderList }) {
+  const { t, locale } = ctx;
+  return (
+    <Layout ctx={ctx} title={t('orders.page.mine')} head={ordersCss()}>
+      <h1 safe>{t('orders.page.mine')}</h1>
+      {list.items.length ? (
+        byCheckout(list.items).map((group) => (
+          <section
+            class="checkout-group"
+            aria-label={t('orders.page.checkout', { date: formatDate(group[0].placedAt, locale, true) })}
+          >
+            <h2 safe>{t('orders.page.checkout', { date: formatDate(group[0].placedAt, locale, true) })}</h2>
+            <ul class="order-list">
+              {group.map((r) => (
+                <li data-code={r.code}>
+                  <a href={`/don-hang/${r.code}`} safe>
+                    {t('orders.page.order', { code: r.code })}
+                  </a>{' '}
+                  <StatusBadge ctx={ctx} status={r.status} />
+                  <br />
+                  <span safe>{`${r.shopName} · ${itemsText(ctx, r)} · ${money(ctx, r.total)}`}</span>
+                </li>
+              ))}
+            </ul>
+          </section>
+        ))
+      ) : (
+        <p class="notice" safe>
+          {t('orders.page.none')}
+        </p>
+      )}
+      <Pager t={t} page={list.page} pages={list.pages} href={(p) => `/don-hang?page=${p}`} />
+    </Layout>
+  );
+}
+
+/** One of the buyer's orders: what was bought, where it stands, its history, what the buyer may do now. */
+export function BuyerOrderPage({
+  ctx,
+  d,
+  payLink,
+  done,
+  failed,
+}: {
+  ctx: PageCtx;
+  d: OrderDetail;
+  /** The payment page, while the order waits for its money. */
+  payLink?: string;
+  done?: string;
+  failed?: FailedAction;
+}) {
+  const { t } = ctx;
+  const { order } = d;
+  const title = t('orders.page.order', { code: order.code });
+  return (
+    <Layout ctx={ctx} title={title} head={ordersCss()}>
+      <BackLink href="/don-hang" label={t('orders.page.mine')} />
+      <h1 safe>{title}</h1>
+      <Confirmation text={done && t(`orders.done.${done}`)} />
+      {payLink ? (
+        <p class="notice warn">
+          <span safe>{t('orders.page.unpaid')}</span>{' '}
+          <a class="button" href={payLink} safe>
+            {t('orders.page.pay')}
+          </a>
+        </p>
+      ) : (
+        ''
+      )}
+      <OrderFacts ctx={ctx} order={order} side="buyer" />
+      <LinesTable ctx={ctx} order={order} lines={d.lines} />
+      <ActionForms ctx={ctx} d={d} base={`/don-hang/${order.code}`} failed={failed} />
+      <History ctx={ctx} d={d} />
+    </Layout>
+  );
+}

@@ -1,0 +1,67 @@
+import { BackLink } from '../../../web/back-link.js';
+import { Confirmation } from '../../../web/forms.js';
+import { Layout } from '../../../web/layout.js';
+import type { PageCtx } from '../../../web/page.js';
+import type { OrderDetail } from '../order-json.js';
+import { ordersCss } from './order-buyer.js';
+import { ActionForms, type FailedAction, History, LinesTable, OrderFacts } from './order-parts.js';
+
+export const OFFICER_ORDERS = '/quan-ly/don-hang';
+
+/** Finding an order by its code (what a buyer or a seller quotes when they call the Department). */
+export function OfficerFindPage({ ctx, code, missing }: { ctx: PageCtx; code?: string; missing?: boolean }) {
+  const { t } = ctx;
+  return (
+    <Layout ctx={ctx} title={t('orders.officer.find')}>
+      <BackLink href="/quan-ly" label={t('nav.console')} />
+      <h1 safe>{t('orders.officer.find')}</h1>
+      {missing ? (
+        <p class="notice warn" role="alert" safe>
+          {t('orders.officer.missing', { code: code ?? '' })}
+        </p>
+      ) : (
+        ''
+      )}
+      <form method="get" action={OFFICER_ORDERS} class="filters">
+        <div class="field">
+          <label for="f-code" safe>
+            {t('orders.officer.code')}
+          </label>
+          <input id="f-code" name="code" value={code ?? ''} required autocomplete="off" />
+        </div>
+        <button type="submit" class="secondary" safe>
+          {t('orders.officer.open')}
+        </button>
+      </form>
+    </Layout>
+  );
+}
+
+/** Any order, as an officer reads it: both sides, the goods, the history; a return in dispute can be decided here. */
+export function OfficerOrderPage({
+  ctx,
+  d,
+  done,
+  failed,
+}: {
+  ctx: PageCtx;
+  d: OrderDetail;
+  done?: string;
+  failed?: FailedAction;
+}) {
+  const { t } = ctx;
+  const { order } = d;
+  const title = t('orders.page.order', { code: order.code });
+  return (
+    <Layout ctx={ctx} title={title} head={ordersCss()}>
+      <BackLink href={OFFICER_ORDERS} label={t('orders.officer.find')} />
+      <h1 safe>{title}</h1>
+      <Confirmation text={done && t(`orders.done.${done}`)} />
+      <p safe>{`${t('orders.fact.shop')}: ${order.snapshot.seller.name}`}</p>
+      <OrderFacts ctx={ctx} order={order} side="seller" />
+      <LinesTable ctx={ctx} order={order} lines={d.lines} />
+      <ActionForms ctx={ctx} d={d} base={`${OFFICER_ORDERS}/${order.code}`} failed={failed} />
+      <History ctx={ctx} d={d} />
+    </Layout>
+  );
+}

@@ -1,0 +1,182 @@
+import { formatDate } from '../../../platform/http/i18n.js';
+import { BackLink } from '../../../web/back-link.js';
+import { Confirmation } from '../../../web/forms.js';
+import { Layout } from '../../../web/layout.js';
+import type { PageCtx } from '../../../web/page.js';
+import { Pager } from '../../../web/pager.js';
+import { type Column, Table } from '../../../web/table.js';
+import type { Seller } from '../../sellers/index.js';
+import type { OrderStatus } from '../lifecycle.js';
+import type { OrderDetail } from '../order-json.js';
+import type { OrderRow, SellerListQuery } from '../order-queries.js';
+import { orderStatus } from '../schema.js';
+import { type OrderList, ordersCss } from './order-buyer.js';
+import {
+  ActionForms,
+  type FailedAction,
+  History,
+  itemsText,
+  LinesTable,
+  money,
+  OrderFacts,
+  StatusBadge,
+} from './order-parts.js';
+
+export const SELLER_ORDERS = '/kenh-ban-hang/don-hang';
+
+const listHref = (sellerId: string, status?: OrderStatus, page?: number) => {
+  const q = new URLSearchParams({ shop: sellerId });
+  if (status) q.set('status', status);
+  if (page && page > 1) q.set('page', String(page));
+  return `${SELLER_ORDERS}?${q}`;
+};
+
+/** The shop whose orders are shown; the others the user belongs to as links. */
+function Shops({ ctx, seller, shops }: { ctx: PageCtx; seller: Seller; shops: Seller[] }) {
+  if (shops.length < 2)
+    return (
+      <p class="muted" safe>
+        {seller.shopName}
+      </p>
+    );
+  return (
+    <nav aria-label={ctx.t('orders.seller.shops')}>
+      <ul class="chips">
+        {shops.map((s) => (
+          <li>
+            <a href={listHref(s.id)} aria-current={s.id === seller.id ? 'page' : undefined} safe>
+              {s.shopName}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+/** The states as links with their counts; the current one marked. */
+function StatusChips({
+  ctx,
+  seller,
+  counts,
+  current,
+}: {
+  ctx: PageCtx;
+  seller: Seller;
+  counts: Record<OrderStatus, number>;
+  current?: OrderStatus;
+}) {
+  const { t } = ctx;
+  const all = Object.values(counts).reduce((a, b) => a + b, 0);
+  return (
+    <nav aria-label={t('orders.seller.by_status')}>
+      <ul class="chips">
+        <li>
+          <a href={listHref(seller.id)} aria-current={current ? undefined : 'page'} safe>
+            {`${t('orders.seller.all')} (${all})`}
+          </a>
+        </li>
+        {orderStatus.enumValues.map((s) => (
+          <li>
+            <a
+              href={listHref(seller.id, s)}
+              aria-current={current === s ? 'page' : undefined}
+              data-status={s}
+              safe
+            >
+              {`${t(`orders.status.${s}`)} (${counts[s]})`}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+/** The shop's orders: those waiting for the shop first, filtered by state, with the count of each. */
+export function SellerOrdersPage({
+  ctx,
+  seller,
+  shops,
+  query,
+  counts,
+  list,
+}: {
+  ctx: PageCtx;
+  seller: Seller;
+  shops: Seller[];
+  query: SellerListQuery;
+  counts: Record<OrderStatus, number>;
+  list: OrderList;
+}) {
+  const { t, locale } = ctx;
+  const columns: Column<OrderRow>[] = [
+    {
+      header: t('orders.col.code'),
+      cell: (r) => (
+        <a href={`${SELLER_ORDERS}/${r.code}`} safe>
+          {r.code}
+        </a>
+      ),
+    },
+    { header: t('orders.col.status'), cell: (r) => <StatusBadge ctx={ctx} status={r.status} /> },
+    { header: t('orders.col.placed'), text: (r) => formatDate(r.placedAt, locale, true) },
+    { header: t('orders.col.buyer'), text: (r) => r.buyerName },
+    { header: t('orders.col.items'), text: (r) => itemsText(ctx, r) },
+    { header: t('orders.col.payment'), text: (r) => t(`orders.payment.${r.paymentMethod}`) },
+    { header: t('orders.col.total'), text: (r) => money(ctx, r.total) },
+  ];
+  return (
+    <Layout ctx={ctx} title={t('orders.seller.title')} head={ordersCss()}>
+      <BackLink href="/kenh-ban-hang" label={t('nav.seller')} />
+      <h1 safe>{t('orders.seller.title')}</h1>
+      <Shops ctx={ctx} seller={seller} shops={shops} />
+      <StatusChips ctx={ctx} seller={seller} counts={counts} current={query.status} />
+      <p role="status" safe>
+        {t('orders.seller.count', { n: list.total })}
+      </p>
+      {list.items.length ? (
+        <Table columns={columns} rows={list.items} rowId={(r) => r.code} />
+      ) : (
+        <p class="notice" safe>
+          {t('orders.seller.none')}
+        </p>
+      )}
+      <Pager t={t} page={list.page} pages={list.pages} href={(p) => listHref(seller.id, query.status, p)} />
+    </Layout>
+  );
+}
+
+/** One order of the shop: the buyer's address and goods, the history, the next steps. */
+export function SellerOrderPage({
+  ctx,
+  d,
+  done,
+  failed,
+}: {
+  ctx: PageCtx;
+  d: OrderDetail;
+  done?: string;
+  failed?: FailedAction;
+}) {
+  const { t } = ctx;
+  const { order } = d;
+  const title = t('orders.page.order', { code: order.code });
+  const base = `${SELLER_ORDERS}/${order.code}`;
+  return (
+    <Layout ctx={ctx} title={title} head={ordersCss()}>
+      <BackLink href={listHref(order.sellerId)} label={t('orders.seller.title')} />
+      <h1 safe>{title}</h1>
+      <Confirmation text={done && t(`orders.done.${done}`)} />
+      <p>
+        <a href={`${base}/phieu-dong-goi`} safe>
+          {t('orders.seller.slip')}
+        </a>
+      </p>
+      <OrderFacts ctx={ctx} order={order} side="seller" />
+      <LinesTable ctx={ctx} order={order} lines={d.lines} />
+      <ActionForms ctx={ctx} d={d} base={base} failed={failed} />
+      <History ctx={ctx} d={d} />
+    </Layout>
+  );
+}
