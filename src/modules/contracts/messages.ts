@@ -6,6 +6,8 @@ addMessages({
     'contract.intro':
       'Đơn hàng đã đặt là hợp đồng giao kết bằng phương tiện điện tử giữa người mua và người bán. Sàn ký số văn bản này; tệp hợp đồng có thể được kiểm tra bất cứ lúc nào.',
     'contract.order': 'Đơn hàng',
+    'contract.code': 'Hợp đồng (đơn hàng)',
+    'contract.parties': 'Các bên',
     'contract.concluded_at': 'Giao kết lúc',
     'contract.signed_at': 'Ký số lúc',
     'contract.buyer': 'Bên mua',
@@ -83,6 +85,8 @@ addMessages({
     'contract.intro':
       'A placed order is a contract concluded electronically between the buyer and the seller. The platform signs it; the contract file can be checked at any time.',
     'contract.order': 'Order',
+    'contract.code': 'Contract (order)',
+    'contract.parties': 'Parties',
     'contract.concluded_at': 'Concluded at',
     'contract.signed_at': 'Signed at',
     'contract.buyer': 'Buyer',

@@ -31,6 +31,8 @@ export function codeParam(req: FastifyRequest): string {
 export function contractRoutes(app: FastifyInstance, deps: Deps): void {
   const { db, config } = deps;
   const limited = verifyRateLimit(deps);
+  // Read (or made) at start, so that a wrong CONTRACT_KEY_FILE stops the start instead of the signing.
+  signerFor(config);
 
   app.get('/hop-dong/khoa-cong-khai', { schema: { hide: true } }, async (req, reply) => {
     const signer = signerFor(config);

@@ -34,8 +34,5 @@ export const contracts = pgTable(
       .references(() => contractKeys.keyId),
     signedAt: tstz('signed_at').notNull(),
   },
-  (t) => [
-    uniqueIndex('contracts_order_idx').on(t.orderId),
-    uniqueIndex('contracts_code_idx').on(t.code),
-  ],
+  (t) => [uniqueIndex('contracts_order_idx').on(t.orderId), uniqueIndex('contracts_code_idx').on(t.code)],
 );

@@ -1,5 +1,5 @@
 /** Orders for the contracts' tests: hand-made snapshots of a placed order, published as orders would. */
-import { randomBytes, randomInt } from 'node:crypto';
+import { randomInt } from 'node:crypto';
 import { uuidv7 } from 'uuidv7';
 import { type SignedIn, signedIn, type TestApp } from '../../../test/helpers.js';
 import { publish } from '../../platform/jobs/outbox.js';
@@ -94,5 +94,3 @@ export async function contracted(t: TestApp, paymentMethod: PaymentMethod = 'vie
   await place(t, p.order);
   return { ...p, code: `HD-${p.order.code}` };
 }
-
-export const tag = () => randomBytes(3).toString('hex');

@@ -25,6 +25,7 @@ function Parties({ doc, t }: { doc: ContractDocument; t: Translate }) {
   const { buyer, seller, platform } = doc;
   return (
     <>
+      <h2 safe>{t('contract.parties')}</h2>
       <h3 safe>{t('contract.seller')}</h3>
       <Facts
         rows={[

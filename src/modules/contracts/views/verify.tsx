@@ -48,7 +48,7 @@ function Result({ ctx, result }: { ctx: PageCtx; result: Verification }) {
         <>
           <h3 safe>{t('contract.on_record')}</h3>
           <dl class="facts">
-            <dt safe>{t('contract.order')}</dt>
+            <dt safe>{t('contract.code')}</dt>
             <dd safe>{`${c.code} (${c.orderCode})`}</dd>
             <dt safe>{t('contract.seller')}</dt>
             <dd safe>{c.sellerName}</dd>
