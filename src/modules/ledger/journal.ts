@@ -132,6 +132,34 @@ function checkViolation(err: unknown): string | undefined {
   return undefined;
 }
 
+/**
+ * A correction: a new entry with every posting of `entryId` negated, pointing back at it.
+ * Once per entry and kind (the reference is the reversed entry's id).
+ */
+export async function reverseEntry(
+  tx: Executor,
+  entryId: string,
+  e: { kind: EntryKind; memo: string; at?: Date },
+): Promise<string | null> {
+  const [original] = await tx.select().from(ledgerEntries).where(eq(ledgerEntries.id, entryId));
+  if (!original) return null;
+  const lines = await tx
+    .select({ code: ledgerAccounts.code, subject: ledgerAccounts.subjectId, amount: ledgerPostings.amount })
+    .from(ledgerPostings)
+    .innerJoin(ledgerAccounts, eq(ledgerAccounts.id, ledgerPostings.accountId))
+    .where(eq(ledgerPostings.entryId, entryId));
+  return post(tx, {
+    kind: e.kind,
+    reference: entryId,
+    orderId: original.orderId ?? undefined,
+    sellerId: original.sellerId ?? undefined,
+    memo: e.memo,
+    reversesEntryId: entryId,
+    at: e.at,
+    lines: lines.map((l) => ({ ...l, amount: -l.amount })),
+  });
+}
+
 /** The balance of one account on its normal side (0 when it was never used). */
 export async function balanceOf(db: Executor, code: AccountCode, subject = PLATFORM): Promise<bigint> {
   const [row] = await db
