@@ -52,7 +52,6 @@ const opArb = fc.oneof(
   fc.record({ op: fc.constant('payout' as const), seller: fc.nat({ max: 2 }) }),
   fc.record({ op: fc.constant('settlePayout' as const), paid: fc.boolean() }),
 );
-type Op = typeof opArb extends fc.Arbitrary<infer T> ? T : never;
 
 /** Everything the ledger holds, in one value: a refused operation must leave it as it was. */
 async function fingerprint(db: Executor): Promise<string> {
