@@ -15,10 +15,11 @@ function navLinks(ctx: PageCtx): [string, string][] {
   const a = ctx.actor;
   if (!a)
     return [
+      ['/gio-hang', ctx.t('nav.cart')],
       ['/dang-nhap', ctx.t('nav.signin')],
       ['/dang-ky', ctx.t('nav.signup')],
     ];
-  const links: [string, string][] = [];
+  const links: [string, string][] = [['/gio-hang', ctx.t('nav.cart')]];
   if (a.role === 'officer' || a.role === 'admin') links.push(['/quan-ly', ctx.t('nav.console')]);
   if (a.role === 'admin') links.push(['/quan-tri', ctx.t('nav.admin')]);
   links.push(

@@ -2,6 +2,7 @@ import type { Module } from '../../platform/module.js';
 import './messages-checkout.js';
 import './messages-lifecycle.js';
 import './messages-order-pages.js';
+import { cartRoutes } from './routes-cart.js';
 import { buyerOrderRoutes } from './routes-orders-buyer.js';
 import { officerOrderRoutes } from './routes-orders-officer.js';
 import { sellerOrderRoutes } from './routes-orders-seller.js';
@@ -17,11 +18,13 @@ export {
   orderLifecycle,
 } from './lifecycle.js';
 export { type Order, type OrderTransitionInput, orderHistory, transitionOrder } from './transitions.js';
+export { AddToCartForm } from './views/cart-add.js';
 
 /** Buying: carts, shipping rules, checkout, and the orders it makes. */
 export const ordersModule: Module = {
   name: 'orders',
   routes(app, deps) {
+    cartRoutes(app, deps);
     shippingRoutes(app, deps);
     buyerOrderRoutes(app, deps);
     sellerOrderRoutes(app, deps);

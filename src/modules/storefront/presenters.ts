@@ -58,6 +58,7 @@ export function presentProduct(p: PublicProduct, stars: number | null, publicUrl
     priceMax: Number(highestPrice(p)),
     inStock: p.variants.some((v) => canBuy(p, v)),
     variants: p.variants.map((v) => ({
+      id: v.id,
       name: v.name,
       sku: v.sku,
       price: Number(v.price),

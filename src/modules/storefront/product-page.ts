@@ -5,7 +5,7 @@ import { validOcopStars } from '../catalog/index.js';
 import type { Loaded, PublicProduct } from './product-query.js';
 
 /** Bumped when the product page's markup changes in a way its inputs do not show. */
-const MARKUP = 'product-page-1';
+const MARKUP = 'product-page-2';
 
 /**
  * The version of everything a product page shows that is not product data: markup, the

@@ -31,7 +31,14 @@ export interface PublicProduct {
   shelfLifeDays: number | null;
   storage: string | null;
   updatedAt: Date;
-  variants: { name: string; sku: string; price: string; compareAt: string | null; inStock: boolean }[];
+  variants: {
+    id: string;
+    name: string;
+    sku: string;
+    price: string;
+    compareAt: string | null;
+    inStock: boolean;
+  }[];
   images: {
     alt: string;
     width: number;
@@ -63,7 +70,7 @@ const columns = `json_build_object(
   'ocopStars', p.ocop_stars, 'ocopGroup', p.ocop_group, 'ocopCertificateNo', p.ocop_certificate_no,
   'ocopExpiresOn', p.ocop_expires_on, 'certifications', p.certifications,
   'shelfLifeDays', p.shelf_life_days, 'storage', p.storage, 'updatedAt', p.updated_at,
-  'variants', (SELECT coalesce(json_agg(json_build_object('name', v.name, 'sku', v.sku,
+  'variants', (SELECT coalesce(json_agg(json_build_object('id', v.id, 'name', v.name, 'sku', v.sku,
       'price', v.price::text, 'compareAt', v.compare_at_price::text, 'inStock', v.stock > 0)
       ORDER BY v.position, v.created_at), '[]') FROM product_variants v WHERE v.product_id = p.id),
   'images', (SELECT coalesce(json_agg(json_build_object('alt', i.alt, 'width', i.width,

@@ -141,6 +141,7 @@ export const productJson = z.object({
   inStock: z.boolean(),
   variants: z.array(
     z.object({
+      id: z.string().meta({ description: 'What POST /api/v1/cart/items takes' }),
       name: z.string(),
       sku: z.string(),
       price: dong,

@@ -10,6 +10,7 @@ import {
   unitName,
 } from '../../catalog/index.js';
 import { commune, formatAddress, province } from '../../geo/index.js';
+import { AddToCartForm } from '../../orders/index.js';
 import { legalFormLabel, ocopGroupLabel } from '../../sellers/index.js';
 import type { PublicProduct } from '../product-query.js';
 import {
@@ -291,6 +292,10 @@ export function ProductPage(props: ProductPageProps) {
           </p>
           <h2 safe>{t('product.variants')}</h2>
           <Variants ctx={ctx} p={p} />
+          <AddToCartForm
+            ctx={ctx}
+            variants={p.variants.map((v) => ({ id: v.id, name: v.name, buyable: canBuy(p, v) }))}
+          />
         </div>
       </div>
       {p.description.trim() ? (
