@@ -13,6 +13,7 @@ export { categories, type LegalForm, legalFormLabel, ocopGroupLabel } from './re
 export { getSeller, memberships, type Seller } from './service.js';
 export { staffOf } from './staff.js';
 export { SELLER_STATUS_CHANGED, transitionSeller } from './transitions.js';
+export { normalizeTaxCode, taxCodeProblem } from './validators.js';
 
 export const sellersModule: Module = {
   name: 'sellers',
