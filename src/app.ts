@@ -23,6 +23,7 @@ import { catalogModule } from './modules/catalog/index.js';
 import { contractsModule } from './modules/contracts/index.js';
 import { geoModule, instanceInfo } from './modules/geo/index.js';
 import { authenticate, identityModule } from './modules/identity/index.js';
+import { invoicesModule } from './modules/invoices/index.js';
 import { ledgerModule } from './modules/ledger/index.js';
 import { notificationsModule } from './modules/notifications/index.js';
 import { ordersModule } from './modules/orders/index.js';
@@ -55,6 +56,7 @@ export const modules: Module[] = [
   ordersModule,
   ledgerModule,
   contractsModule,
+  invoicesModule,
   homeModule,
 ];
 

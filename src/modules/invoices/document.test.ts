@@ -1,7 +1,14 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { DOMParser, type Element } from '@xmldom/xmldom';
-import { type InvoiceDocument, invoiceDocument, orderItems, parties, returnItems } from './document.js';
+import {
+  type InvoiceDocument,
+  invoiceDocument,
+  orderItems,
+  parties,
+  paymentLabel,
+  returnItems,
+} from './document.js';
 import { completed, snapshot } from './test-fixtures.js';
 import { vatRateOn } from './vat-rates.js';
 import { invoiceXml } from './xml.js';
@@ -18,7 +25,12 @@ const header = (form: '1' | '2', issuedOn: string) => ({
 function build(form: '1' | '2', day: string, order = snapshot()): InvoiceDocument {
   return invoiceDocument(
     header(form, day),
-    { ...parties(order), related: null, orderCode: order.code, payment: order.paymentMethod },
+    {
+      ...parties(order),
+      related: null,
+      orderCode: order.code,
+      paymentMethod: paymentLabel(order.paymentMethod),
+    },
     orderItems(order, form, day),
   );
 }
@@ -88,7 +100,7 @@ test('an adjustment for a return lowers the returned lines at the original rates
         note: 'Trả hàng',
       },
       orderCode: order.code,
-      payment: order.paymentMethod,
+      paymentMethod: paymentLabel(order.paymentMethod),
     },
     items,
   );

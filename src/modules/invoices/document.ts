@@ -113,6 +113,8 @@ const payments: Record<PaymentMethod, string> = {
   vietqr: 'Chuyển khoản',
   vnpay: 'Thẻ, ví điện tử (VNPAY)',
 };
+/** HTTToan: how the buyer paid, in words. */
+export const paymentLabel = (m: PaymentMethod) => payments[m];
 export const SHIPPING_NAME = 'Phí vận chuyển';
 
 /** Companies and cooperatives declare VAT by the credit method (form 1); households and individuals do not (form 2). */
@@ -230,7 +232,7 @@ export function parties(order: OrderSnapshot): Pick<InvoiceDocument, 'seller' | 
 /** The whole document from its header, parties, related invoice and items. */
 export function invoiceDocument(
   h: Header,
-  rest: Pick<InvoiceDocument, 'seller' | 'buyer' | 'related' | 'orderCode'> & { payment: PaymentMethod },
+  rest: Pick<InvoiceDocument, 'seller' | 'buyer' | 'related' | 'orderCode' | 'paymentMethod'>,
   items: Item[],
 ): InvoiceDocument {
   const money = compose(items);
@@ -240,7 +242,7 @@ export function invoiceDocument(
     symbol: h.symbol,
     number: h.number,
     issuedOn: h.issuedOn,
-    paymentMethod: payments[rest.payment],
+    paymentMethod: rest.paymentMethod,
     related: rest.related,
     seller: rest.seller,
     buyer: rest.buyer,

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, test } from 'node:test';
 import { testConfig } from '../../../test/helpers.js';
-import { invoiceDocument, orderItems, parties } from './document.js';
+import { invoiceDocument, orderItems, parties, paymentLabel } from './document.js';
 import { invoiceSigningKey, signInvoiceXml, verifyInvoiceXml } from './signing.js';
 import { snapshot } from './test-fixtures.js';
 import { invoiceXml, withTaxAuthorityCode } from './xml.js';
@@ -30,7 +30,7 @@ const xml = invoiceXml(
       lookupCode: 'ABCD2345EFGH',
       lookupUrl: 'http://localhost/hoa-don/tra-cuu?ma=ABCD2345EFGH',
     },
-    { ...parties(order), related: null, orderCode: order.code, payment: 'cod' },
+    { ...parties(order), related: null, orderCode: order.code, paymentMethod: paymentLabel('cod') },
     orderItems(order, '1', '2026-11-20'),
   ),
 );
