@@ -177,6 +177,15 @@ test('a record changed in the database is caught by its own hash', async () => {
   assert.deepEqual(r.checks, { hash: 'mismatch', signature: 'invalid', record: 'ok' });
 });
 
+test('the JSON API is in the OpenAPI document', async () => {
+  const doc = (await visitor.get('/api/docs/json')).json();
+  assert.ok(doc.paths['/api/v1/contracts/verify'].post.tags.includes('contracts'));
+  assert.ok(doc.paths['/api/v1/contracts/keys'].get);
+  assert.ok(doc.paths['/api/v1/contracts/{code}'].get);
+  const body = doc.paths['/api/v1/contracts/verify'].post.requestBody.content['application/json'].schema;
+  assert.deepEqual(Object.keys(body.properties).sort(), ['code', 'file']);
+});
+
 test('English', async () => {
   const en = new Client(t.app);
   en.lang = 'en';

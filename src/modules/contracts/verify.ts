@@ -94,7 +94,7 @@ export async function verifyCode(db: Executor, typed: string): Promise<Verificat
 }
 
 /** A downloaded contract file (its text, or the parsed JSON), checked against the record. */
-export async function verifyFile(db: Executor, file: string | unknown): Promise<Verification> {
+export async function verifyFile(db: Executor, file: unknown): Promise<Verification> {
   let json: unknown = file;
   if (typeof file === 'string') {
     try {
