@@ -1,7 +1,9 @@
 import type { Module } from '../../platform/module.js';
+import { PAYMENT_SUCCEEDED, type PaymentSucceeded } from '../payments/index.js';
 import './messages-checkout.js';
 import './messages-lifecycle.js';
 import './messages-order-pages.js';
+import { onPaymentSucceeded } from './payment-events.js';
 import { cartRoutes } from './routes-cart.js';
 import { buyerOrderRoutes } from './routes-orders-buyer.js';
 import { officerOrderRoutes } from './routes-orders-officer.js';
@@ -30,5 +32,8 @@ export const ordersModule: Module = {
     sellerOrderRoutes(app, deps);
     officerOrderRoutes(app, deps);
   },
+  handlers: (deps) => ({
+    [PAYMENT_SUCCEEDED]: (e: PaymentSucceeded) => onPaymentSucceeded(deps, e),
+  }),
   tasks: orderTasks,
 };

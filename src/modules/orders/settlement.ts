@@ -2,6 +2,9 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/pool.js';
 import { invalid } from '../../platform/http/errors.js';
 import { publish } from '../../platform/jobs/outbox.js';
+import { releaseStock } from '../catalog/index.js';
+import { recordCodCompleted, refundEscrow, releaseEscrow } from '../ledger/index.js';
+import { cancelPaymentIntent, confirmCodCollected } from '../payments/index.js';
 import {
   ORDER_COMPLETED,
   ORDER_RETURNED,
@@ -39,25 +42,72 @@ const paidOnline = (o: Order) => o.paymentMethod !== 'cod';
  */
 export async function settle(tx: Executor, step: Step): Promise<void> {
   const { order } = step;
-  if (order.status === 'cancelled') await releaseStockOnce(tx, order.id);
-  if (order.status === 'completed') {
-    const done: OrderCompleted = {
-      order: order.snapshot,
-      completedAt: step.at.toISOString(),
-      paidThroughPlatform: paidOnline(order),
-    };
-    await publish(tx, ORDER_COMPLETED, { ...done });
+  switch (order.status) {
+    case 'cancelled':
+      return cancelled(tx, step);
+    case 'delivered':
+      // Cash on delivery: delivering is collecting (a rejected return comes back here without it).
+      if (step.action === 'deliver' && !paidOnline(order))
+        await confirmCodCollected(tx, { orderId: order.id, actorId: step.actorId });
+      return;
+    case 'completed':
+      return completed(tx, order, order.snapshot, step.at);
+    case 'returned':
+      return returned(tx, step);
   }
-  if (order.status === 'returned') {
-    const back = await takeBack(tx, order, step.input.returned);
-    const returned: OrderReturned = {
-      order: order.snapshot,
-      lines: back.lines,
-      amount: String(back.amount),
-      returnedAt: step.at.toISOString(),
-    };
-    await publish(tx, ORDER_RETURNED, { ...returned });
-  }
+}
+
+/**
+ * A cancelled order: money held for it goes back to the buyer, an intent still waiting for money
+ * stops waiting (refused when the money has just arrived: the cancellation then fails and the
+ * order moves to paid instead), and the stock goes back on sale.
+ */
+async function cancelled(tx: Executor, { order, from }: Step) {
+  if (paidOnline(order) && (from === 'paid' || from === 'confirmed'))
+    await refundEscrow(tx, {
+      orderId: order.id,
+      sellerId: order.sellerId,
+      reason: `order ${order.code} cancelled`,
+    });
+  else await cancelPaymentIntent(tx, order.id);
+  for (const l of await releaseStockOnce(tx, order.id)) await releaseStock(tx, l.variantId, l.quantity);
+}
+
+/** A completed sale (all of an order, or what a return left): the seller's money, then the event. */
+async function completed(tx: Executor, order: Order, sale: OrderSnapshot, at: Date) {
+  if (paidOnline(order)) await releaseEscrow(tx, { order: sale, completedAt: at });
+  else if (BigInt(sale.total) > 0n) await recordCodCompleted(tx, { order: sale, completedAt: at });
+  if (order.status !== 'completed') return;
+  const done: OrderCompleted = {
+    order: order.snapshot,
+    completedAt: at.toISOString(),
+    paidThroughPlatform: paidOnline(order),
+  };
+  await publish(tx, ORDER_COMPLETED, { ...done });
+}
+
+/**
+ * An accepted return: the money of the goods taken back is refunded from escrow, the rest of
+ * the sale is settled as a completion would; the goods' stock is the seller's to adjust.
+ */
+async function returned(tx: Executor, step: Step) {
+  const { order, at } = step;
+  const back = await takeBack(tx, order, step.input.returned);
+  if (paidOnline(order))
+    await refundEscrow(tx, {
+      orderId: order.id,
+      sellerId: order.sellerId,
+      amount: back.amount,
+      reason: `order ${order.code} returned`,
+    });
+  await completed(tx, order, back.kept, at);
+  const event: OrderReturned = {
+    order: order.snapshot,
+    lines: back.lines,
+    amount: String(back.amount),
+    returnedAt: at.toISOString(),
+  };
+  await publish(tx, ORDER_RETURNED, { ...event });
 }
 
 /**
