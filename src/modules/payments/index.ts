@@ -1,5 +1,7 @@
 import type { Module } from '../../platform/module.js';
 import './messages.js';
+import { officerRoutes } from './routes-officer.js';
+import { officerApiRoutes } from './routes-officer-api.js';
 import { payRoutes } from './routes-pay.js';
 import { webhookRoutes } from './routes-webhook.js';
 
@@ -22,5 +24,7 @@ export const paymentsModule: Module = {
   routes(app, deps) {
     payRoutes(app, deps);
     webhookRoutes(app, deps);
+    officerRoutes(app, deps);
+    officerApiRoutes(app, deps);
   },
 };
