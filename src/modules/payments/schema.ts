@@ -190,7 +190,7 @@ export const reconciliationItems = pgTable(
     resolvedAt: tstz('resolved_at'),
   },
   (t) => [
-    uniqueIndex('reconciliation_items_reference_idx').on(t.reference),
+    uniqueIndex('reconciliation_items_reference_idx').on(t.channel, t.reference),
     index('reconciliation_items_open_idx').on(t.createdAt).where(sql`resolved_at IS NULL`),
     check(
       'reconciliation_items_amounts_check',
