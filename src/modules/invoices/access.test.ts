@@ -194,6 +194,7 @@ test('the invoices API is in the OpenAPI document; the pages are not', async () 
   for (const p of [
     '/api/v1/invoices/lookup/{code}',
     '/api/v1/invoices/{id}/replacement',
+    '/api/v1/invoices/verify',
     '/api/v1/me/invoices',
     '/api/v1/seller/invoices',
     '/hoa-don/tra-cuu/{code}/xml',

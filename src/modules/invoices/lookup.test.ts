@@ -133,3 +133,35 @@ test('a stored invoice changed by one character no longer shows as signed', asyn
     false,
   );
 });
+
+test('an XML copy someone holds is checked by upload: the untouched copy leads to the invoice, a changed one does not', async () => {
+  const copy = (await anonymous.get(`/hoa-don/tra-cuu/${inv.lookupCode}/xml`)).body;
+  const upload = (xml: string) =>
+    anonymous.multipart(
+      '/hoa-don/tra-cuu/kiem-tra',
+      {},
+      { xml: { filename: 'hoa-don.xml', data: Buffer.from(xml) } },
+    );
+
+  const good = await upload(copy);
+  assert.equal(good.statusCode, 200);
+  assert.match(good.body, /data-copy="true"/);
+  assert.ok(good.body.includes(`data-id="${inv.id}"`), 'the stored invoice is shown');
+
+  const changed = await upload(copy.replace('<TgTTTBSo>3135000<', '<TgTTTBSo>3135900<'));
+  assert.match(changed.body, /data-copy="false"/);
+  assert.ok(!changed.body.includes(`data-id="${inv.id}"`));
+
+  const missing = await anonymous.multipart('/hoa-don/tra-cuu/kiem-tra', {});
+  assert.equal(missing.statusCode, 422);
+  assert.match(missing.body, /Vui lòng chọn tệp XML/);
+
+  const api = await anonymous.json('POST', '/api/v1/invoices/verify', { xml: copy });
+  assert.equal(api.statusCode, 200);
+  assert.equal(api.json().signatureValid, true);
+  assert.equal(api.json().invoice.id, inv.id);
+  const bad = await anonymous.json('POST', '/api/v1/invoices/verify', { xml: copy.replace('Bình', 'Binh') });
+  assert.deepEqual([bad.json().signatureValid, bad.json().invoice], [false, null]);
+  const junk = await anonymous.json('POST', '/api/v1/invoices/verify', { xml: '<HDon/>' });
+  assert.deepEqual(junk.json(), { signatureValid: false, signer: null, invoice: null });
+});

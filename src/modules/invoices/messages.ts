@@ -79,6 +79,15 @@ addMessages({
     'invoice.list.shop': 'Cửa hàng',
     'invoice.list.show': 'Xem',
     'invoice.pending_note': 'Hóa đơn được lập trong vài giây sau khi đơn hàng hoàn thành.',
+    'invoice.copy.title': 'Kiểm tra tệp hóa đơn XML',
+    'invoice.copy.intro':
+      'Bạn có tệp XML của một hóa đơn (đã tải về hoặc được gửi cho bạn)? Chọn tệp để kiểm tra chữ ký số và nội dung.',
+    'invoice.copy.submit': 'Kiểm tra tệp',
+    'invoice.copy.valid': 'Tệp hợp lệ: chữ ký số của người bán đúng, nội dung không bị thay đổi.',
+    'invoice.copy.invalid':
+      'Tệp KHÔNG hợp lệ: chữ ký số không đúng, nội dung đã bị thay đổi, hoặc hóa đơn không do sàn ký.',
+    'invoice.copy.missing': 'Vui lòng chọn tệp XML của hóa đơn.',
+    'label.xml': 'Tệp hóa đơn (.xml)',
   },
   en: {
     'invoice.lookup.title': 'Look up an e-invoice',
@@ -158,5 +167,14 @@ addMessages({
     'invoice.list.shop': 'Shop',
     'invoice.list.show': 'View',
     'invoice.pending_note': 'An invoice is issued within seconds of the order being completed.',
+    'invoice.copy.title': 'Check an invoice XML file',
+    'invoice.copy.intro':
+      'Have the XML file of an invoice (downloaded, or sent to you)? Choose it to check its digital signature and content.',
+    'invoice.copy.submit': 'Check the file',
+    'invoice.copy.valid': "Valid file: the seller's digital signature is right and the content is unchanged.",
+    'invoice.copy.invalid':
+      'INVALID file: the signature is wrong, the content was changed, or the invoice was not signed by the platform.',
+    'invoice.copy.missing': 'Please choose the XML file of the invoice.',
+    'label.xml': 'Invoice file (.xml)',
   },
 });

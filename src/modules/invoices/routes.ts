@@ -13,6 +13,7 @@ import { invoicePdf } from './pdf.js';
 import { invoiceLinkSchema, invoiceSchema, presentInvoice, presentLink } from './present.js';
 import { invoiceById, invoiceByLookup, invoicesOf, relatedInvoices, signatureCheck } from './queries.js';
 import { partyOf, replaceInvoice, replacementInput } from './replacement.js';
+import { checkInvoiceCopy } from './verify.js';
 import { type InvoiceView, LookupPage } from './views/invoice.js';
 import { InvoiceListPage } from './views/lists.js';
 import { ReplacePage, replaceValues } from './views/replace.js';
@@ -124,6 +125,52 @@ export function invoiceRoutes(app: FastifyInstance, deps: Deps, issuer: Issuer):
         .header('content-disposition', `inline; filename="hoa-don-${inv.symbol}-${inv.number}.pdf"`)
         .header('cache-control', 'private, no-store')
         .send(pdf);
+    },
+  );
+
+  /** A copy someone holds, uploaded (multipart field `xml`): is it signed here and unchanged? */
+  r.post('/hoa-don/tra-cuu/kiem-tra', { config: limited, schema: { hide: true } }, async (req, reply) => {
+    const file = (req.body as { xml?: { data: Buffer; truncated: boolean } | null } | undefined)?.xml;
+    const ctx = pageCtx(req, reply);
+    noStore(reply);
+    if (!file?.data.length || file.truncated) {
+      const copyState = { values: {}, errors: [{ field: 'xml', key: 'invoice.copy.missing' }] };
+      return sendHtml(reply, LookupPage({ ctx, code: '', notFound: false, copyState }), 422);
+    }
+    const check = await checkInvoiceCopy(db, file.data.toString('utf8'));
+    const shown = check.valid && check.invoice ? await view(check.invoice, req.actor) : undefined;
+    return sendHtml(
+      reply,
+      LookupPage({ ctx, code: '', notFound: false, copy: { valid: check.valid, view: shown } }),
+    );
+  });
+
+  r.post(
+    '/api/v1/invoices/verify',
+    {
+      config: limited,
+      schema: {
+        tags,
+        summary: 'Check an invoice XML someone holds: signed by this platform and unchanged since',
+        body: z.object({ xml: z.string().max(2_000_000) }),
+        response: {
+          200: z.object({
+            signatureValid: z.boolean(),
+            signer: z.string().nullable(),
+            invoice: invoiceLinkSchema
+              .nullable()
+              .meta({ description: 'The stored invoice, when the copy is valid' }),
+          }),
+        },
+      },
+    },
+    async (req) => {
+      const check = await checkInvoiceCopy(db, req.body.xml);
+      return {
+        signatureValid: check.valid,
+        signer: check.signer,
+        invoice: check.invoice ? presentLink(check.invoice) : null,
+      };
     },
   );
 

@@ -1,5 +1,5 @@
 import { formatDate, formatMoney } from '../../../platform/http/i18n.js';
-import { Confirmation, ErrorSummary, Field, type FormState } from '../../../web/forms.js';
+import { Confirmation, Csrf, ErrorSummary, Field, type FormState } from '../../../web/forms.js';
 import { Layout } from '../../../web/layout.js';
 import type { PageCtx } from '../../../web/page.js';
 import { type Column, Table } from '../../../web/table.js';
@@ -190,25 +190,40 @@ export function InvoiceDetails({ ctx, view }: { ctx: PageCtx; view: InvoiceView 
   );
 }
 
-/** The public look-up: a form asking for the code (GET, works without JavaScript), and the invoice found. */
+/** The result of checking an uploaded copy: valid or not, and the stored invoice it is. */
+export interface CopyResult {
+  valid: boolean;
+  view?: InvoiceView;
+}
+
+/**
+ * The public look-up: a form asking for the code (GET, works without JavaScript) and the invoice
+ * found; and a form to check an XML copy someone holds.
+ */
 export function LookupPage({
   ctx,
   code,
   view,
   notFound,
   done,
+  copy,
+  copyState,
 }: {
   ctx: PageCtx;
   code: string;
   view?: InvoiceView;
   notFound: boolean;
   done?: string;
+  copy?: CopyResult;
+  copyState?: FormState;
 }) {
   const { t } = ctx;
   const state: FormState = {
     values: { ma: code },
     errors: notFound ? [{ field: 'ma', key: 'invoice.lookup.not_found' }] : [],
   };
+  const upload = copyState ?? { values: {}, errors: [] };
+  const shown = view ?? copy?.view;
   return (
     <Layout ctx={ctx} title={t('invoice.lookup.title')}>
       <h1 safe>{t('invoice.lookup.title')}</h1>
@@ -231,7 +246,28 @@ export function LookupPage({
           </button>
         </p>
       </form>
-      {view ? <InvoiceDetails ctx={ctx} view={view} /> : ''}
+      {copy ? (
+        <p class={copy.valid ? 'notice ok' : 'notice warn'} role="status" data-copy={String(copy.valid)} safe>
+          {t(copy.valid ? 'invoice.copy.valid' : 'invoice.copy.invalid')}
+        </p>
+      ) : (
+        ''
+      )}
+      {shown ? <InvoiceDetails ctx={ctx} view={shown} /> : ''}
+      <section>
+        <h2 safe>{t('invoice.copy.title')}</h2>
+        <p safe>{t('invoice.copy.intro')}</p>
+        <ErrorSummary state={upload} t={t} />
+        <form method="post" action="/hoa-don/tra-cuu/kiem-tra" enctype="multipart/form-data">
+          <Csrf token={ctx.csrf()} />
+          <Field name="xml" type="file" state={upload} t={t} required />
+          <p class="actions">
+            <button type="submit" safe>
+              {t('invoice.copy.submit')}
+            </button>
+          </p>
+        </form>
+      </section>
     </Layout>
   );
 }
