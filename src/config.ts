@@ -111,7 +111,7 @@ const vars = {
   },
   VNPAY_PAY_URL: {
     def: '<PUBLIC_URL>/vnpay-sandbox/paymentv2/vpcpay.html',
-    doc: "VNPAY's payment page; the default is the built-in sandbox that plays the gateway's part.",
+    doc: "VNPAY's payment page; the default is the built-in sandbox that plays the gateway's part (required in production).",
   },
   INVOICE_KEY_FILE: {
     def: '(generated under DATA_DIR/keys)',
@@ -264,6 +264,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   if (raw.NODE_ENV === 'production' && raw.VNPAY_TMN_CODE && !raw.VNPAY_HASH_SECRET) {
     problems.push('VNPAY_HASH_SECRET: required with VNPAY_TMN_CODE in production');
+  }
+  // The built-in sandbox gateway is never a production default: it must be chosen by its address.
+  if (raw.NODE_ENV === 'production' && raw.VNPAY_TMN_CODE && !raw.VNPAY_PAY_URL) {
+    problems.push("VNPAY_PAY_URL: required with VNPAY_TMN_CODE in production (VNPAY's payment page)");
   }
   if (!parsed.success || problems.length) {
     throw new ConfigError(`Invalid configuration:\n${problems.map((l) => `  ${l}`).join('\n')}`);

@@ -3,6 +3,7 @@ import './messages.js';
 import { officerRoutes } from './routes-officer.js';
 import { officerApiRoutes } from './routes-officer-api.js';
 import { payRoutes } from './routes-pay.js';
+import { vnpayRoutes } from './routes-vnpay.js';
 import { webhookRoutes } from './routes-webhook.js';
 
 export {
@@ -26,5 +27,6 @@ export const paymentsModule: Module = {
     webhookRoutes(app, deps);
     officerRoutes(app, deps);
     officerApiRoutes(app, deps);
+    vnpayRoutes(app, deps);
   },
 };

@@ -266,3 +266,38 @@ addMessages({
     'payment.outcome.invalid': 'Invalid row',
   },
 });
+
+addMessages({
+  vi: {
+    'payment.sandbox.title': 'VNPAY Sandbox: cổng thanh toán thử nghiệm',
+    'payment.sandbox.warning':
+      'Đây là cổng thử nghiệm dựng sẵn của sàn, đóng vai VNPAY. Không có tiền thật nào được chuyển.',
+    'payment.sandbox.merchant': 'Mã website (TmnCode)',
+    'payment.sandbox.order_info': 'Nội dung thanh toán',
+    'payment.sandbox.txn_ref': 'Mã tham chiếu',
+    'payment.sandbox.card': 'Số thẻ (thẻ thử NCB)',
+    'payment.sandbox.holder': 'Tên chủ thẻ',
+    'payment.sandbox.pay': 'Thanh toán',
+    'payment.sandbox.fail': 'Giả lập lỗi (không đủ số dư)',
+    'payment.sandbox.cancel': 'Hủy giao dịch',
+    'payment.sandbox.refused.bad_signature': 'Sai chữ ký (vnp_SecureHash).',
+    'payment.sandbox.refused.bad_merchant': 'Mã website không tồn tại.',
+    'payment.sandbox.refused.bad_request': 'Yêu cầu thanh toán không hợp lệ.',
+  },
+  en: {
+    'payment.sandbox.title': 'VNPAY Sandbox: test payment gateway',
+    'payment.sandbox.warning':
+      "This is the platform's built-in test gateway playing VNPAY. No real money moves.",
+    'payment.sandbox.merchant': 'Merchant code (TmnCode)',
+    'payment.sandbox.order_info': 'Payment description',
+    'payment.sandbox.txn_ref': 'Reference',
+    'payment.sandbox.card': 'Card number (NCB test card)',
+    'payment.sandbox.holder': 'Card holder',
+    'payment.sandbox.pay': 'Pay',
+    'payment.sandbox.fail': 'Simulate a failure (insufficient funds)',
+    'payment.sandbox.cancel': 'Cancel the payment',
+    'payment.sandbox.refused.bad_signature': 'Wrong signature (vnp_SecureHash).',
+    'payment.sandbox.refused.bad_merchant': 'Unknown merchant code.',
+    'payment.sandbox.refused.bad_request': 'The payment request is not valid.',
+  },
+});
