@@ -29,7 +29,8 @@ export interface SigningKey {
 
 export function certificateFacts(certPem: string): { fingerprint: string; subject: string } {
   const cert = new NodeCertificate(certPem);
-  return { fingerprint: createHash('sha256').update(cert.raw).digest('hex'), subject: cert.subject };
+  const subject = cert.subject.split('\n').join(', ');
+  return { fingerprint: createHash('sha256').update(cert.raw).digest('hex'), subject };
 }
 
 const loaded = new Map<string, Promise<SigningKey>>();
@@ -81,7 +82,7 @@ async function createDemoPair(dir: string): Promise<void> {
   const now = new Date();
   const cert = await x509.X509CertificateGenerator.createSelfSigned({
     serialNumber: randomBytes(8).toString('hex'),
-    name: 'CN=tmdt e-invoice demo signer, O=tmdt (self-signed, not for real invoices), C=VN',
+    name: 'CN=tmdt e-invoice demo signer (self-signed - not for real invoices), O=tmdt, C=VN',
     notBefore: now,
     notAfter: new Date(now.getTime() + 10 * 365 * 86400_000),
     signingAlgorithm: alg,
