@@ -1,6 +1,10 @@
 import type { Module } from '../../platform/module.js';
 import './messages.js';
+import './messages-pages.js';
 import { configureLedger } from './release.js';
+import { ledgerApiRoutes } from './routes-api.js';
+import { officerLedgerRoutes } from './routes-officer.js';
+import { sellerLedgerRoutes } from './routes-seller.js';
 
 export {
   allocateSuspense,
@@ -18,7 +22,10 @@ export { recordCodCompleted, releaseEscrow, reverseRelease } from './release.js'
 
 export const ledgerModule: Module = {
   name: 'ledger',
-  routes(_app, deps) {
+  routes(app, deps) {
     configureLedger({ feePercent: deps.config.buying.feePercent });
+    officerLedgerRoutes(app, deps);
+    sellerLedgerRoutes(app, deps);
+    ledgerApiRoutes(app, deps);
   },
 };

@@ -9,7 +9,12 @@ import { ledgerEntries } from './schema.js';
  * in the batch's clearing account until the bank transfer is done. Returns that rest (0n when
  * nothing is available: the seller is left out).
  */
-export async function postPayout(tx: Executor, batchId: string, sellerId: string): Promise<bigint> {
+export async function postPayout(
+  tx: Executor,
+  batchId: string,
+  sellerId: string,
+  memo = '',
+): Promise<bigint> {
   const payable = await lockBalance(tx, 'seller_payable', sellerId);
   const receivable = await lockBalance(tx, 'seller_receivable', sellerId);
   const available = payable - receivable;
@@ -18,6 +23,7 @@ export async function postPayout(tx: Executor, batchId: string, sellerId: string
     kind: 'payout',
     reference: `${batchId}:${sellerId}`,
     sellerId,
+    memo,
     lines: [
       debit('seller_payable', payable, sellerId),
       credit('seller_receivable', receivable, sellerId),
@@ -28,12 +34,13 @@ export async function postPayout(tx: Executor, batchId: string, sellerId: string
 }
 
 /** The bank transferred a batch: its clearing account is paid out of the collection account. */
-export async function postPayoutPaid(tx: Executor, batchId: string): Promise<bigint> {
+export async function postPayoutPaid(tx: Executor, batchId: string, memo = ''): Promise<bigint> {
   const amount = await lockBalance(tx, 'payout_clearing', batchId);
   if (amount <= 0n) return 0n;
   await post(tx, {
     kind: 'payout_paid',
     reference: batchId,
+    memo,
     lines: [debit('payout_clearing', amount, batchId), credit('cash:vietqr', amount)],
   });
   return amount;

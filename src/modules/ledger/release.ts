@@ -174,7 +174,7 @@ export async function reverseRelease(
     reference: p.reference ?? uuidv7(),
     orderId: order.orderId,
     sellerId: order.seller.sellerId,
-    memo: p.reason,
+    memo: `${order.code}: ${p.reason}`,
     reversesEntryId: releaseId,
     at: p.at,
     lines: [

@@ -1,8 +1,10 @@
 /** Shared by the ledger's tests (and other modules' tests that need an order snapshot or a ledger check). */
 import { sql } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
+import type { TestApp } from '../../../test/helpers.js';
 import type { Executor } from '../../platform/db/pool.js';
 import type { LegalForm, OrderLineSnapshot, OrderSnapshot, SupplyKind } from '../orders/events.js';
+import { recordCodCompleted, recordPaymentReceived, releaseEscrow } from './index.js';
 
 /** A hand-made order snapshot: one line per given amount, and shipping. */
 export function snapshot(
@@ -101,4 +103,25 @@ export async function ledgerProblems(db: Executor): Promise<string[]> {
       `cash in ${flows!.cash_in} <> out ${flows!.cash_out} + held ${held!.owed} - receivable ${held!.receivable}`,
     );
   return problems;
+}
+
+/** An order of `sellerId` paid online and completed at `at`: its escrow released to the seller. */
+export async function completedOrder(
+  t: TestApp,
+  o: Parameters<typeof snapshot>[0] & { at?: Date } = {},
+): Promise<OrderSnapshot> {
+  const order = snapshot(o);
+  const completedAt = o.at ?? new Date();
+  await t.db.transaction(async (tx) => {
+    if (order.paymentMethod === 'cod') return recordCodCompleted(tx, { order, completedAt });
+    await recordPaymentReceived(tx, {
+      orderId: order.orderId,
+      sellerId: order.seller.sellerId,
+      amount: BigInt(order.total),
+      channel: order.paymentMethod,
+      reference: uuidv7(),
+    });
+    await releaseEscrow(tx, { order, completedAt });
+  });
+  return order;
 }

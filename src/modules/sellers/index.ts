@@ -9,7 +9,7 @@ import { verificationRoutes } from './verification/routes.js';
 export { applicationSchema } from './application-schema.js';
 export { isSellerMember } from './documents.js';
 export { publicStates, type SellerStatus, sellerLifecycle } from './lifecycle.js';
-export { categories, type LegalForm, legalFormLabel, ocopGroupLabel } from './reference.js';
+export { bank, categories, type LegalForm, legalFormLabel, ocopGroupLabel } from './reference.js';
 export { getSeller, memberships, type Seller } from './service.js';
 export { staffOf } from './staff.js';
 export { SELLER_STATUS_CHANGED, transitionSeller } from './transitions.js';

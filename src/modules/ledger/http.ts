@@ -1,0 +1,66 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { isUuid } from '../../platform/db/columns.js';
+import type { Executor } from '../../platform/db/pool.js';
+import { type Actor, requireActor, requireRole, requireScope } from '../../platform/http/context.js';
+import { notFound } from '../../platform/http/errors.js';
+import { vietnamDay } from '../../platform/http/i18n.js';
+import { getSeller, memberships, type Seller } from '../sellers/index.js';
+import { xlsxType } from './exports.js';
+import type { WithholdingRow } from './statements.js';
+
+/** An officer or administrator (a token needs `scope`); money pages are never cached. */
+export function officerOnly(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  scope: 'read' | 'officer:write' = 'read',
+): Actor {
+  const actor = requireRole(req, ['officer', 'admin'], scope);
+  reply.header('cache-control', 'private, no-store');
+  return actor;
+}
+
+/** A signed-in member of some shop (any role: shops belong to accounts); a token needs `read`. */
+export function memberOnly(req: FastifyRequest, reply: FastifyReply): Actor {
+  const actor = requireActor(req);
+  requireScope(actor, 'read');
+  reply.header('cache-control', 'private, no-store');
+  return actor;
+}
+
+/** The shops the user belongs to, and the one asked for (the first when none is named; 404 if not theirs). */
+export async function shopsOf(db: Executor, userId: string, wanted: string | undefined) {
+  const shops = (await memberships(db, userId)).map((m) => m.seller);
+  if (!wanted) return { shops, seller: shops[0] };
+  const seller = isUuid(wanted) ? shops.find((s) => s.id === wanted) : undefined;
+  if (!seller) throw notFound();
+  return { shops, seller };
+}
+
+/** "2026-11": a calendar month; the current one in Viet Nam when not given. */
+export const monthParam = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])$/)
+  .optional()
+  .describe('Calendar month, yyyy-mm (Asia/Ho_Chi_Minh); the current month when omitted');
+export const thisMonth = () => vietnamDay().slice(0, 7);
+
+/** The sellers named in withholding rows, read once each. */
+export async function sellersOf(db: Executor, rows: WithholdingRow[]): Promise<Map<string, Seller>> {
+  const out = new Map<string, Seller>();
+  for (const id of new Set(rows.map((r) => r.sellerId))) {
+    const s = await getSeller(db, id);
+    if (s) out.set(id, s);
+  }
+  return out;
+}
+
+export async function sellerOr404(db: Executor, id: string): Promise<Seller> {
+  const s = isUuid(id) ? await getSeller(db, id) : undefined;
+  if (!s) throw notFound();
+  return s;
+}
+
+export function sendXlsx(reply: FastifyReply, name: string, data: Buffer) {
+  return reply.type(xlsxType).header('content-disposition', `attachment; filename="${name}"`).send(data);
+}
