@@ -8,6 +8,7 @@ import { ledgerProblems } from '../ledger/test-fixtures.js';
 import { notifications } from '../notifications/schema.js';
 import { PAYMENT_SUCCEEDED, paymentsOf } from '../payments/index.js';
 import { postWebhook, transferIn } from '../payments/test-fixtures.js';
+import { ORDER_COMPLETED, ORDER_RETURNED } from './events.js';
 import { orders, orderTransitions } from './schema.js';
 import { bringTo, type OrderingShop, orderingShop, payOrder, placeOrder, stockOf } from './test-fixtures.js';
 
@@ -25,6 +26,12 @@ const who = () => ({ shop, buyer });
 const statusOf = async (id: string) =>
   (await t.db.select({ s: orders.status }).from(orders).where(eq(orders.id, id)))[0].s;
 const paymentOf = async (id: string) => (await paymentsOf(t.db, [id])).get(id)!;
+const eventsOf = async (topic: string, orderId: string) =>
+  (
+    await t.db.execute(
+      sql`SELECT payload FROM outbox WHERE topic = ${topic} AND payload->'order'->>'orderId' = ${orderId}`,
+    )
+  ).rows;
 const sellerApi = (code: string) => `/api/v1/seller/orders/${code}/transitions`;
 const buyerApi = (code: string) => `/api/v1/orders/${code}/transitions`;
 
@@ -109,6 +116,21 @@ test('an accepted return refunds the goods taken back and releases the rest; the
     'the kept goods are paid to the seller',
   );
   assert.deepEqual([await stockOf(t, v0.id), await stockOf(t, v1.id)], stock);
+  // What was kept is a sale: completed (its invoice follows), the return adjusting it.
+  assert.equal((await eventsOf(ORDER_COMPLETED, order.id)).length, 1);
+  assert.equal((await eventsOf(ORDER_RETURNED, order.id)).length, 1);
+
+  // Everything back, nothing to deliver for: all of it refunded, no sale.
+  const whole = await bringTo(
+    t,
+    await placeOrder(t, shop, buyer, { method: 'vietqr', delivery: 'pickup' }),
+    'return_requested',
+    who(),
+  );
+  const all = await shop.owner.client.json('POST', sellerApi(whole.code), { action: 'accept_return' });
+  assert.equal(all.statusCode, 200);
+  assert.equal(await refundOwed(t.db, whole.id), whole.total);
+  assert.equal((await eventsOf(ORDER_COMPLETED, whole.id)).length, 0);
   assert.deepEqual(await ledgerProblems(t.db), []);
 });
 

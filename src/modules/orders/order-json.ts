@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import type { Executor } from '../../platform/db/pool.js';
 import type { Translate } from '../../platform/http/i18n.js';
+import { contractsOfOrders } from '../contracts/index.js';
+import { invoicesOfOrders } from '../invoices/index.js';
+import { paymentPagePath, paymentsOf } from '../payments/index.js';
 import { actionsFor, type OrderParty, orderActions } from './lifecycle.js';
 import { linesOf, type Order, type OrderLine, type OrderRow, timelineOf } from './order-queries.js';
 import { deliveryMethod, orderStatus, paymentMethod } from './schema.js';
@@ -61,6 +64,35 @@ export const orderJson = orderRowJson.omit({ firstItem: true, items: true }).ext
   actions: z
     .array(z.enum(orderActions as [string, ...string[]]))
     .meta({ description: 'What the caller may do with the order now' }),
+  payment: z
+    .object({
+      method: z.enum(paymentMethod.enumValues),
+      status: z.enum(['pending', 'partially_paid', 'paid', 'cancelled', 'collected']),
+      amountDue: dong,
+      amountPaid: dong,
+    })
+    .nullable(),
+  paymentPage: z
+    .string()
+    .nullable()
+    .meta({ description: 'Where the buyer pays, while the order waits for it' }),
+  contract: z
+    .object({ code: z.string(), signedAt: when, url: z.string(), downloadUrl: z.string() })
+    .nullable()
+    .meta({ description: 'The signed e-contract (made a moment after the order is placed)' }),
+  invoices: z.array(
+    z.object({
+      kind: z.enum(['original', 'adjustment', 'replacement']),
+      status: z.enum(['issued', 'replaced']),
+      symbol: z.string(),
+      number: z.number().int(),
+      issuedOn: z.string(),
+      total: dong,
+      url: z.string(),
+      xmlUrl: z.string(),
+      pdfUrl: z.string(),
+    }),
+  ),
 });
 
 export function toOrderRowJson(r: OrderRow): z.infer<typeof orderRowJson> {
@@ -79,13 +111,23 @@ export function toOrderRowJson(r: OrderRow): z.infer<typeof orderRowJson> {
   };
 }
 
-/** Everything a page or the API shows of one order, for one side of it. */
+/**
+ * Everything a page or the API shows of one order, for one side of it: the goods, the history,
+ * what that side may do now, the payment, the e-contract and the e-invoices.
+ */
 export async function orderDetail(db: Executor, order: Order, party: OrderParty, t: Translate) {
+  const waiting = order.status === 'placed' || order.status === 'awaiting_payment';
   return {
     order,
     lines: await linesOf(db, order.id),
     history: await timelineOf(db, order, t),
     actions: actionsFor(order, party),
+    payment: (await paymentsOf(db, [order.id])).get(order.id) ?? null,
+    /** Where the buyer pays, while the order waits for its money. */
+    paymentPage:
+      party === 'buyer' && waiting && order.paymentMethod !== 'cod' ? paymentPagePath(order.code) : null,
+    contract: (await contractsOfOrders(db, [order.id])).get(order.id) ?? null,
+    invoices: (await invoicesOfOrders(db, [order.id])).get(order.id) ?? [],
   };
 }
 export type OrderDetail = Awaited<ReturnType<typeof orderDetail>>;
@@ -132,5 +174,29 @@ export function toOrderJson(d: OrderDetail): z.infer<typeof orderJson> {
     })),
     history: d.history.map((h) => ({ at: h.at.toISOString(), status: h.status, by: h.by, reason: h.reason })),
     actions: d.actions,
+    payment: d.payment && {
+      method: d.payment.method,
+      status: d.payment.status,
+      amountDue: Number(d.payment.amountDue),
+      amountPaid: Number(d.payment.amountPaid),
+    },
+    paymentPage: d.paymentPage,
+    contract: d.contract && {
+      code: d.contract.code,
+      signedAt: d.contract.signedAt.toISOString(),
+      url: d.contract.path,
+      downloadUrl: d.contract.downloadPath,
+    },
+    invoices: d.invoices.map((i) => ({
+      kind: i.kind,
+      status: i.status,
+      symbol: i.symbol,
+      number: i.number,
+      issuedOn: i.issuedOn,
+      total: Number(i.total),
+      url: i.url,
+      xmlUrl: i.xmlUrl,
+      pdfUrl: i.pdfUrl,
+    })),
   };
 }

@@ -73,11 +73,14 @@ async function cancelled(tx: Executor, { order, from }: Step) {
   for (const l of await releaseStockOnce(tx, order.id)) await releaseStock(tx, l.variantId, l.quantity);
 }
 
-/** A completed sale (all of an order, or what a return left): the seller's money, then the event. */
+/**
+ * A completed sale (all of an order, or what a return left of it): the seller's money, then
+ * order.completed with the order as agreed, so that it gets its invoice (which order.returned
+ * then adjusts).
+ */
 async function completed(tx: Executor, order: Order, sale: OrderSnapshot, at: Date) {
   if (paidOnline(order)) await releaseEscrow(tx, { order: sale, completedAt: at });
-  else if (BigInt(sale.total) > 0n) await recordCodCompleted(tx, { order: sale, completedAt: at });
-  if (order.status !== 'completed') return;
+  else await recordCodCompleted(tx, { order: sale, completedAt: at });
   const done: OrderCompleted = {
     order: order.snapshot,
     completedAt: at.toISOString(),
@@ -100,7 +103,8 @@ async function returned(tx: Executor, step: Step) {
       amount: back.amount,
       reason: `order ${order.code} returned`,
     });
-  await completed(tx, order, back.kept, at);
+  // Nothing kept (every line back, no delivery fee): no sale to settle or invoice.
+  if (BigInt(back.kept.total) > 0n) await completed(tx, order, back.kept, at);
   const event: OrderReturned = {
     order: order.snapshot,
     lines: back.lines,

@@ -15,6 +15,7 @@ import {
   LinesTable,
   money,
   OrderFacts,
+  Papers,
   StatusBadge,
 } from './order-parts.js';
 
@@ -79,14 +80,11 @@ export function BuyerOrdersPage({ ctx, list }: { ctx: PageCtx; list: OrderList }
 export function BuyerOrderPage({
   ctx,
   d,
-  payLink,
   done,
   failed,
 }: {
   ctx: PageCtx;
   d: OrderDetail;
-  /** The payment page, while the order waits for its money. */
-  payLink?: string;
   done?: string;
   failed?: FailedAction;
 }) {
@@ -98,10 +96,10 @@ export function BuyerOrderPage({
       <BackLink href="/don-hang" label={t('orders.page.mine')} />
       <h1 safe>{title}</h1>
       <Confirmation text={done && t(`orders.done.${done}`)} />
-      {payLink ? (
+      {d.paymentPage ? (
         <p class="notice warn">
           <span safe>{t('orders.page.unpaid')}</span>{' '}
-          <a class="button" href={payLink} safe>
+          <a class="button" href={d.paymentPage} safe>
             {t('orders.page.pay')}
           </a>
         </p>
@@ -110,6 +108,7 @@ export function BuyerOrderPage({
       )}
       <OrderFacts ctx={ctx} order={order} side="buyer" />
       <LinesTable ctx={ctx} order={order} lines={d.lines} />
+      <Papers ctx={ctx} d={d} />
       <ActionForms ctx={ctx} d={d} base={`/don-hang/${order.code}`} failed={failed} />
       <History ctx={ctx} d={d} />
     </Layout>

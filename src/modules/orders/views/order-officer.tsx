@@ -4,7 +4,7 @@ import { Layout } from '../../../web/layout.js';
 import type { PageCtx } from '../../../web/page.js';
 import type { OrderDetail } from '../order-json.js';
 import { ordersCss } from './order-buyer.js';
-import { ActionForms, type FailedAction, History, LinesTable, OrderFacts } from './order-parts.js';
+import { ActionForms, type FailedAction, History, LinesTable, OrderFacts, Papers } from './order-parts.js';
 
 export const OFFICER_ORDERS = '/quan-ly/don-hang';
 
@@ -60,6 +60,7 @@ export function OfficerOrderPage({
       <p safe>{`${t('orders.fact.shop')}: ${order.snapshot.seller.name}`}</p>
       <OrderFacts ctx={ctx} order={order} side="seller" />
       <LinesTable ctx={ctx} order={order} lines={d.lines} />
+      <Papers ctx={ctx} d={d} />
       <ActionForms ctx={ctx} d={d} base={`${OFFICER_ORDERS}/${order.code}`} failed={failed} />
       <History ctx={ctx} d={d} />
     </Layout>

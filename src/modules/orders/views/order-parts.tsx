@@ -110,6 +110,65 @@ export function LinesTable({ ctx, order, lines }: { ctx: PageCtx; order: Order; 
   );
 }
 
+/** How the order is paid, and its signed papers: the e-contract, the e-invoices. */
+export function Papers({ ctx, d }: { ctx: PageCtx; d: OrderDetail }) {
+  const { t } = ctx;
+  const p = d.payment;
+  return (
+    <section aria-labelledby="papers">
+      <h2 id="papers" safe>
+        {t('orders.page.payment')}
+      </h2>
+      <dl class="facts">
+        <dt safe>{t('orders.fact.payment_status')}</dt>
+        <dd safe>{p ? t(`orders.payment_status.${p.status}`) : t('orders.payment_status.none')}</dd>
+        {p && p.amountPaid > 0n ? (
+          <>
+            <dt safe>{t('orders.fact.amount_paid')}</dt>
+            <dd safe>{money(ctx, p.amountPaid)}</dd>
+          </>
+        ) : (
+          ''
+        )}
+        <dt safe>{t('orders.fact.contract')}</dt>
+        <dd>
+          {d.contract ? (
+            <a href={d.contract.path} safe>
+              {d.contract.code}
+            </a>
+          ) : (
+            <span class="muted" safe>
+              {t('orders.fact.contract_pending')}
+            </span>
+          )}
+        </dd>
+        {d.invoices.length ? (
+          <>
+            <dt safe>{t('orders.fact.invoices')}</dt>
+            <dd>
+              <ul>
+                {d.invoices.map((i) => (
+                  <li>
+                    <a href={i.url} safe>
+                      {t('orders.invoice', {
+                        symbol: i.symbol,
+                        number: i.number,
+                        kind: t(`orders.invoice_kind.${i.kind}`),
+                      })}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </dd>
+          </>
+        ) : (
+          ''
+        )}
+      </dl>
+    </section>
+  );
+}
+
 export function History({ ctx, d }: { ctx: PageCtx; d: OrderDetail }) {
   return (
     <section aria-labelledby="history">

@@ -19,6 +19,7 @@ import {
   LinesTable,
   money,
   OrderFacts,
+  Papers,
   StatusBadge,
 } from './order-parts.js';
 
@@ -175,6 +176,7 @@ export function SellerOrderPage({
       </p>
       <OrderFacts ctx={ctx} order={order} side="seller" />
       <LinesTable ctx={ctx} order={order} lines={d.lines} />
+      <Papers ctx={ctx} d={d} />
       <ActionForms ctx={ctx} d={d} base={base} failed={failed} />
       <History ctx={ctx} d={d} />
     </Layout>
