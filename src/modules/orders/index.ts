@@ -5,6 +5,7 @@ import './messages-lifecycle.js';
 import './messages-order-pages.js';
 import { onPaymentSucceeded } from './payment-events.js';
 import { cartRoutes } from './routes-cart.js';
+import { checkoutRoutes } from './routes-checkout.js';
 import { buyerOrderRoutes } from './routes-orders-buyer.js';
 import { officerOrderRoutes } from './routes-orders-officer.js';
 import { sellerOrderRoutes } from './routes-orders-seller.js';
@@ -20,13 +21,13 @@ export {
   orderLifecycle,
 } from './lifecycle.js';
 export { type Order, type OrderTransitionInput, orderHistory, transitionOrder } from './transitions.js';
-export { AddToCartForm } from './views/cart-add.js';
 
 /** Buying: carts, shipping rules, checkout, and the orders it makes. */
 export const ordersModule: Module = {
   name: 'orders',
   routes(app, deps) {
     cartRoutes(app, deps);
+    checkoutRoutes(app, deps);
     shippingRoutes(app, deps);
     buyerOrderRoutes(app, deps);
     sellerOrderRoutes(app, deps);

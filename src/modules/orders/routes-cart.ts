@@ -7,8 +7,15 @@ import type { Deps } from '../../platform/module.js';
 import { pageCtx, sendHtml } from '../../web/page.js';
 import { addSchema, addToCart, buyableLine, type Cart, readCart, removeLine, setQuantity } from './cart.js';
 import { cartOwner } from './cart-owner.js';
-import { CART_PAGE, type CartNotice, CartPage, ConfirmAddPage, cartNotices } from './views/cart.js';
-import { ADD_PATH, VISITOR_ADD_PATH } from './views/cart-add.js';
+import {
+  ADD_PATH,
+  CART_PAGE,
+  type CartNotice,
+  CartPage,
+  ConfirmAddPage,
+  cartNotices,
+  VISITOR_ADD_PATH,
+} from './views/cart.js';
 
 type Body = Record<string, unknown>;
 
@@ -144,7 +151,7 @@ export function cartRoutes(app: FastifyInstance, deps: Deps): void {
     change(req, reply, 'added', (owner, body) => addToCart(db, owner, body)),
   );
 
-  // From an anonymous product page (no token: see views/cart-add.tsx). A post the browser does
+  // From an anonymous product page (no token: see storefront/views/add-to-cart.tsx). A post the browser does
   // not vouch for is asked again, with a form that carries a token.
   r.post(VISITOR_ADD_PATH, { schema: { hide: true }, config: { csrf: false } }, async (req, reply) => {
     if (sentFromThisSite(req, publicOrigin))

@@ -5,9 +5,11 @@ import { Layout } from '../../../web/layout.js';
 import type { PageCtx } from '../../../web/page.js';
 import { unitName } from '../../catalog/index.js';
 import { type Cart, type CartGroup, type CartLine, MAX_QUANTITY } from '../cart.js';
-import { ADD_PATH } from './cart-add.js';
 
 export const CART_PAGE = '/gio-hang';
+/** Adding with a CSRF token, and without one from an anonymous product page (storefront/views/add-to-cart.tsx). */
+export const ADD_PATH = '/gio-hang/them';
+export const VISITOR_ADD_PATH = '/gio-hang/them/khach';
 export type CartNotice = 'added' | 'updated' | 'removed';
 export const cartNotices: readonly CartNotice[] = ['added', 'updated', 'removed'];
 

@@ -10,7 +10,6 @@ import {
   unitName,
 } from '../../catalog/index.js';
 import { commune, formatAddress, province } from '../../geo/index.js';
-import { AddToCartForm } from '../../orders/index.js';
 import { legalFormLabel, ocopGroupLabel } from '../../sellers/index.js';
 import type { PublicProduct } from '../product-query.js';
 import {
@@ -22,6 +21,7 @@ import {
   metaDescription,
   productJsonLd,
 } from '../seo.js';
+import { AddToCartForm } from './add-to-cart.js';
 import { Breadcrumbs, categoryPath, OcopBadge } from './parts.js';
 
 export interface ProductPageProps {

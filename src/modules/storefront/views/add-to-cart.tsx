@@ -1,12 +1,8 @@
 import type { PageCtx } from '../../../web/page.js';
-import { MAX_QUANTITY } from '../cart.js';
-
-/** Adding with a CSRF token, and without one (from an anonymous product page). */
-export const ADD_PATH = '/gio-hang/them';
-export const VISITOR_ADD_PATH = '/gio-hang/them/khach';
 
 /**
- * The product page's "add to cart" form: a variant (when there are several) and a quantity.
+ * The product page's "add to cart" form (the cart is the orders module's: it answers these
+ * addresses): a variant when there are several, a quantity (the cart holds at most 999 of one).
  * A signed-in user's page is their own: the form carries a CSRF token. An anonymous product
  * page is the same for everyone and kept by caches, so it carries none and posts where the
  * browser's Sec-Fetch-Site / Origin headers prove the post came from this site
@@ -24,7 +20,7 @@ export function AddToCartForm({
   const buyable = variants.filter((v) => v.buyable);
   if (!buyable.length) return '';
   return (
-    <form method="post" action={ctx.actor ? ADD_PATH : VISITOR_ADD_PATH} class="add-to-cart">
+    <form method="post" action={ctx.actor ? '/gio-hang/them' : '/gio-hang/them/khach'} class="add-to-cart">
       {ctx.actor ? <input type="hidden" name="_csrf" value={ctx.csrf()} /> : ''}
       {variants.length === 1 ? (
         <input type="hidden" name="variantId" value={buyable[0].id} />
@@ -51,7 +47,7 @@ export function AddToCartForm({
           name="quantity"
           type="number"
           min="1"
-          max={String(MAX_QUANTITY)}
+          max="999"
           value="1"
           inputmode="numeric"
           size="4"

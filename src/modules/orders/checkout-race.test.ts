@@ -1,0 +1,125 @@
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { after, before, test } from 'node:test';
+import { eq, sql } from 'drizzle-orm';
+import { Client, type TestApp, testApp } from '../../../test/helpers.js';
+import { createSession } from '../identity/index.js';
+import { users } from '../identity/schema.js';
+import { sellingShop, stockOf } from './checkout-test-fixtures.js';
+import { cartItems, checkouts, orderLines, orders } from './schema.js';
+
+let t: TestApp;
+before(async () => {
+  t = await testApp();
+});
+after(() => t.close());
+
+/** Buyers with a browser each, signed in (made directly: the sign-in form has tests of its own). */
+async function manyBuyers(n: number) {
+  const tag = randomBytes(4).toString('hex');
+  const rows = await t.db
+    .insert(users)
+    .values(
+      Array.from({ length: n }, (_, i) => ({
+        email: `mua-${i}-${tag}@example.vn`,
+        fullName: `Người mua ${i}`,
+        passwordHash: 'not-used-here',
+      })),
+    )
+    .returning({ id: users.id });
+  return Promise.all(
+    rows.map(async ({ id }) => {
+      const client = new Client(t.app);
+      client.cookies.set('sid', (await createSession(t.db, id, {})).token);
+      return { id, client };
+    }),
+  );
+}
+
+const form = {
+  recipientName: 'Người Mua',
+  phone: '0905123456',
+  provinceCode: '56',
+  communeCode: '22333',
+  street: '25 Lê Thánh Tôn',
+  paymentMethod: 'vietqr',
+};
+
+test('200 buyers check out at once for 50 units: exactly 50 orders, stock 0, the others told it is sold out', async () => {
+  const shop = await sellingShop(t, { stock: 50 });
+  const buyers = await manyBuyers(200);
+  await t.db
+    .insert(cartItems)
+    .values(buyers.map((b) => ({ owner: `u:${b.id}`, variantId: shop.variant.id, quantity: 1 })));
+
+  // Half through the page's form, half through the JSON API, all at the same moment.
+  const answers = await Promise.all(
+    buyers.map((b, i) =>
+      i % 2
+        ? b.client.json('POST', '/api/v1/checkout', form, { 'idempotency-key': `race-${b.id}` })
+        : b.client.form('/thanh-toan-don', { ...form, key: `race-${b.id}` }),
+    ),
+  );
+  const won = answers.filter((r) => r.statusCode === 201 || r.statusCode === 303);
+  const lost = answers.filter((r) => r.statusCode === 422);
+  assert.equal(won.length, 50);
+  assert.equal(lost.length, 150, `unexpected answers: ${[...new Set(answers.map((r) => r.statusCode))]}`);
+  for (const r of lost) assert.match(r.body, /“Yến sào tinh chế Hòn Nội” đã hết hàng\./);
+
+  assert.equal(await stockOf(t, shop.variant.id), 0);
+  const [sold] = (
+    await t.db.execute<{ n: number; units: number }>(
+      sql`SELECT count(DISTINCT o.id)::int AS n, sum(l.quantity)::int AS units
+        FROM ${orders} o JOIN ${orderLines} l ON l.order_id = o.id WHERE l.variant_id = ${shop.variant.id}`,
+    )
+  ).rows;
+  assert.deepEqual(sold, { n: 50, units: 50 });
+  const [{ n: made }] = (await t.db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM ${checkouts}`))
+    .rows;
+  assert.equal(made, 50, 'a refused checkout leaves nothing behind');
+  const [{ n: intents }] = (
+    await t.db.execute<{ n: number }>(
+      sql`SELECT count(*)::int AS n FROM payment_intents WHERE seller_id = ${shop.seller.id}`,
+    )
+  ).rows;
+  assert.equal(intents, 50);
+  const [{ n: left }] = (
+    await t.db.execute<{ n: number }>(
+      sql`SELECT count(*)::int AS n FROM ${cartItems} WHERE variant_id = ${shop.variant.id}`,
+    )
+  ).rows;
+  assert.equal(left, 150, 'the winners’ carts are emptied, the others keep their line');
+});
+
+test('the same idempotency key sent 10 times at once makes one checkout; the repeats answer its orders', async () => {
+  const shop = await sellingShop(t, { stock: 10 });
+  const [buyer] = await manyBuyers(1);
+  await t.db.insert(cartItems).values({ owner: `u:${buyer.id}`, variantId: shop.variant.id, quantity: 2 });
+  const headers = { 'idempotency-key': 'cung-mot-khoa-0001' };
+  const answers = await Promise.all(
+    Array.from({ length: 10 }, () => buyer.client.json('POST', '/api/v1/checkout', form, headers)),
+  );
+  assert.deepEqual(
+    answers.map((r) => r.statusCode).sort(),
+    [200, 200, 200, 200, 200, 200, 200, 200, 200, 201],
+  );
+  const ids = new Set(answers.map((r) => r.json().checkoutId));
+  assert.equal(ids.size, 1);
+  const codes = new Set(answers.map((r) => r.json().orders[0].code));
+  assert.equal(codes.size, 1);
+  assert.equal((await t.db.select().from(orders).where(eq(orders.buyerId, buyer.id))).length, 1);
+  assert.equal(await stockOf(t, shop.variant.id), 8);
+
+  // The page's form, double-clicked: the same key, one checkout, the same confirmation.
+  await t.db.insert(cartItems).values({ owner: `u:${buyer.id}`, variantId: shop.variant.id, quantity: 1 });
+  const clicks = await Promise.all(
+    Array.from({ length: 5 }, () => buyer.client.form('/thanh-toan-don', { ...form, key: 'nhan-doi-0001' })),
+  );
+  assert.deepEqual(
+    clicks.map((r) => r.statusCode),
+    [303, 303, 303, 303, 303],
+  );
+  assert.equal(new Set(clicks.map((r) => r.headers.location)).size, 1);
+  assert.equal((await t.db.select().from(orders).where(eq(orders.buyerId, buyer.id))).length, 2);
+  assert.equal(await stockOf(t, shop.variant.id), 7);
+});
