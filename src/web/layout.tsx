@@ -23,6 +23,7 @@ function navLinks(ctx: PageCtx): [string, string][] {
   if (a.role === 'officer' || a.role === 'admin') links.push(['/quan-ly', ctx.t('nav.console')]);
   if (a.role === 'admin') links.push(['/quan-tri', ctx.t('nav.admin')]);
   links.push(
+    ['/don-hang', ctx.t('nav.orders')],
     ['/kenh-ban-hang', ctx.t('nav.seller')],
     ['/thong-bao', ctx.t('nav.notifications')],
     ['/tai-khoan', ctx.t('nav.account')],

@@ -3,6 +3,7 @@ import { addMessages } from '../../platform/http/i18n.js';
 /** Texts of the order pages: the buyer's, the seller centre's, the officer's, the packing slip. */
 addMessages({
   vi: {
+    'nav.orders': 'Đơn hàng',
     'orders.page.mine': 'Đơn hàng của tôi',
     'orders.page.none': 'Bạn chưa có đơn hàng nào.',
     'orders.page.checkout': 'Đặt lúc {date}',
@@ -88,6 +89,7 @@ addMessages({
     'orders.officer.missing': 'Không có đơn hàng mã {code}.',
   },
   en: {
+    'nav.orders': 'Orders',
     'orders.page.mine': 'My orders',
     'orders.page.none': 'You have no orders yet.',
     'orders.page.checkout': 'Placed at {date}',

@@ -29,6 +29,7 @@ test('the buyer’s orders: newest first, the orders of one checkout together; t
   );
   const page = await buyer.client.get('/don-hang');
   assert.equal(page.statusCode, 200);
+  assert.match(page.body, /<nav[^>]*>.*href="\/don-hang"/s, 'the header leads to one’s orders');
   const codes = codesIn(page.body);
   assert.deepEqual(codes.slice(2), [first.code]);
   assert.deepEqual(new Set(codes.slice(0, 2)), new Set([second.code, sibling.code]));
@@ -88,6 +89,8 @@ test('the seller centre: orders to handle first, a filter by state with the coun
     shop: s,
     buyer,
   });
+  const centre = await s.staff.client.get('/kenh-ban-hang');
+  assert.match(centre.body, new RegExp(`href="/kenh-ban-hang/don-hang\\?shop=${s.seller.id}"`));
   const page = await s.staff.client.get('/kenh-ban-hang/don-hang');
   assert.equal(page.statusCode, 200);
   const rows = [...page.body.matchAll(/<tr data-id="(DH[0-9A-Z]{8})"/g)].map((m) => m[1]);
@@ -149,6 +152,7 @@ test('an order’s page in the seller centre offers its next steps as forms, and
 test('officers find an order by its code and read it; a wrong code says so', async () => {
   const officer = await signedIn(t, 'officer');
   const order = await placeOrder(t, shop, buyer, { method: 'cod' });
+  assert.match((await officer.client.get('/quan-ly')).body, /href="\/quan-ly\/don-hang"/);
   const found = await officer.client.get(`/quan-ly/don-hang?code=${order.code.toLowerCase()}`);
   assert.equal(found.statusCode, 303);
   assert.equal(found.headers.location, `/quan-ly/don-hang/${order.code}`);

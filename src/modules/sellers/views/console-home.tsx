@@ -65,6 +65,11 @@ export function ConsoleHome({
           {t('search.synonyms.title')}
         </a>
       </p>
+      <p>
+        <a href="/quan-ly/don-hang" safe>
+          {t('orders.officer.find')}
+        </a>
+      </p>
     </Layout>
   );
 }

@@ -88,6 +88,15 @@ function NextStep({ ctx, shop }: { ctx: PageCtx; shop: ShopView }) {
           </a>
         </p>
       )}
+      {s.status === 'draft' ? (
+        ''
+      ) : (
+        <p>
+          <a href={`/kenh-ban-hang/don-hang?shop=${s.id}`} safe>
+            {t('orders.seller.title')}
+          </a>
+        </p>
+      )}
     </div>
   );
 }
