@@ -4,13 +4,14 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { eq, sql } from 'drizzle-orm';
 import sharp from 'sharp';
-import { Client, type TestApp, testApp } from '../../test/helpers.js';
+import { Client, signedIn, type TestApp, testApp } from '../../test/helpers.js';
 import { applicationSchema } from '../modules/sellers/index.js';
 import { sellerMembers, sellers } from '../modules/sellers/schema.js';
 import { foldVietnamese } from '../platform/text.js';
 import { DEMO_PASSWORD, seedDemo } from './demo.js';
 import { demoShopOffers, FIRST_START } from './demo-products.js';
 import { demoSellers } from './demo-sellers.js';
+import { demoShipping } from './demo-shipping.js';
 
 let t: TestApp;
 before(async () => {
@@ -148,4 +149,23 @@ test('product pictures are WebP renditions 320, 640 and 1024 px wide in storage,
     sql`SELECT count(*)::int AS n FROM files WHERE id IN (SELECT file_id FROM product_images)`,
   );
   assert.equal(files.rows[0].n, new Set(images.rows.map((i) => i.file_id)).size);
+});
+
+test('some demo shops deliver, one of each kind of fee, and the checkout offers it', async () => {
+  const rules = await t.db.execute<{ shop_name: string; mode: string }>(
+    sql`SELECT s.shop_name, r.mode FROM shipping_rules r JOIN sellers s ON s.id = r.seller_id`,
+  );
+  assert.equal(rules.rows.length, Object.keys(demoShipping).length);
+  assert.deepEqual(new Set(rules.rows.map((r) => r.mode)), new Set(['flat', 'weight', 'zone']));
+  const [variant] = (
+    await t.db.execute<{ id: string }>(sql`SELECT v.id FROM product_variants v
+      JOIN products p ON p.id = v.product_id JOIN sellers s ON s.id = p.seller_id
+      WHERE s.shop_name = 'Hợp tác xã Yến sào Cam Lâm' AND p.status = 'published' AND v.stock > 0
+      ORDER BY v.price LIMIT 1`)
+  ).rows;
+  const buyer = await signedIn(t);
+  await buyer.client.json('POST', '/api/v1/cart/items', { variantId: variant.id, quantity: 1 });
+  const quote = (await buyer.client.json('GET', '/api/v1/checkout')).json();
+  assert.deepEqual(quote.shops[0].delivery, { fee: 30_000 });
+  assert.ok(quote.shops[0].pickup);
 });

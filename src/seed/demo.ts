@@ -12,6 +12,7 @@ import { localStorage, type Storage } from '../platform/storage/storage.js';
 import { foldVietnamese, slugify } from '../platform/text.js';
 import { seedDemoProducts } from './demo-products.js';
 import { demoSellers, demoStaff } from './demo-sellers.js';
+import { seedDemoShipping } from './demo-shipping.js';
 
 /** Password of every demo account (listed in the README). */
 export const DEMO_PASSWORD = 'matkhau-demo-2026';
@@ -86,6 +87,7 @@ export async function seedDemo(
     }
     await backdate(db, s.id, d.daysAgo);
   }
+  await seedDemoShipping(db);
   // Demo notifications stay in the app; their mails are not sent to the made-up addresses.
   await db.update(outbox).set({ processedAt: new Date() }).where(eq(outbox.topic, MAIL_TOPIC));
   const catalog = await seedDemoProducts(db, storage, {

@@ -12,6 +12,7 @@ import { sellerOrderRoutes } from './routes-orders-seller.js';
 import { shippingRoutes } from './routes-shipping.js';
 import { orderTasks } from './tasks.js';
 
+export { type Buyer, type PlacedCheckout, placeCheckout } from './checkout.js';
 export {
   actionsFor,
   isOrderAction,
