@@ -2,7 +2,7 @@ import { asc, desc, eq, inArray, or } from 'drizzle-orm';
 import { isUuid } from '../../platform/db/columns.js';
 import type { Executor } from '../../platform/db/pool.js';
 import { type Invoice, lookupPath, normalizeLookupCode } from './issue.js';
-import { invoiceCertificates, invoices, invoiceTransitions } from './schema.js';
+import { invoiceCertificates, invoices } from './schema.js';
 import { verifyInvoiceXml } from './signing.js';
 
 export async function invoiceByLookup(db: Executor, code: string): Promise<Invoice | undefined> {
@@ -40,14 +40,6 @@ export async function relatedInvoices(db: Executor, inv: Invoice): Promise<Invoi
     .from(invoices)
     .where(or(eq(invoices.relatedId, inv.id), ...(inv.relatedId ? [eq(invoices.id, inv.relatedId)] : [])))
     .orderBy(asc(invoices.createdAt));
-}
-
-export async function invoiceHistory(db: Executor, invoiceId: string) {
-  return db
-    .select()
-    .from(invoiceTransitions)
-    .where(eq(invoiceTransitions.invoiceId, invoiceId))
-    .orderBy(asc(invoiceTransitions.at), asc(invoiceTransitions.id));
 }
 
 /** An invoice as order pages and lists link to it. */

@@ -25,7 +25,6 @@ export const replacementInput = z.object({
   buyerContact: f.optText(100),
   reason: f.text(255),
 });
-export type ReplacementInput = z.input<typeof replacementInput>;
 
 /** Whether the actor may act on the invoice, and as which party: its seller's members, or officers. */
 export async function partyOf(
