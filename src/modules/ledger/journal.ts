@@ -51,9 +51,13 @@ export interface EntryInput {
  * 409 and, the transaction being the caller's, nothing of the operation remains.
  */
 export async function post(tx: Executor, e: EntryInput): Promise<string | null> {
+  // Accounts are locked in one order by every entry, so that two entries never wait on each
+  // other: an order's or a seller's accounts first (by code: escrow, refund payable, seller
+  // payable, seller receivable, the order the operations that lock one beforehand follow),
+  // the platform-wide ones (cash, fee, taxes, suspense) last.
   const merged = new Map<string, Line>();
   for (const l of e.lines) {
-    const key = `${l.code}|${l.subject ?? PLATFORM}`;
+    const key = `${(l.subject ?? PLATFORM) === PLATFORM ? 1 : 0}|${l.code}|${l.subject ?? PLATFORM}`;
     const prev = merged.get(key);
     merged.set(key, {
       code: l.code,
@@ -61,7 +65,6 @@ export async function post(tx: Executor, e: EntryInput): Promise<string | null> 
       amount: (prev?.amount ?? 0n) + l.amount,
     });
   }
-  // Accounts are locked in one order by every entry, so two entries never wait on each other.
   const lines = [...merged.entries()]
     .filter(([, l]) => l.amount !== 0n)
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))

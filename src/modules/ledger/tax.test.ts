@@ -5,8 +5,16 @@ import { uuidv7 } from 'uuidv7';
 import { type TestApp, testApp } from '../../../test/helpers.js';
 import { AppError } from '../../platform/http/errors.js';
 import type { SupplyKind } from '../orders/events.js';
-import { recordPaymentReceived, refundOwed, releaseEscrow, reverseRelease, sellerBalance } from './index.js';
+import {
+  recordCodCompleted,
+  recordPaymentReceived,
+  refundOwed,
+  releaseEscrow,
+  reverseRelease,
+  sellerBalance,
+} from './index.js';
 import { balanceOf, credit, debit, post } from './journal.js';
+import { postPayout } from './payout-postings.js';
 import { ledgerTaxRates, ledgerWithholdings } from './schema.js';
 import { ratesOn, withholdings } from './tax.js';
 import { ledgerProblems, snapshot } from './test-fixtures.js';
@@ -172,6 +180,43 @@ describe('reverseRelease', () => {
     );
     assert.equal(results.filter((r) => r.status === 'fulfilled').length, 3);
     assert.equal(await refundOwed(t.db, order.orderId), 90_000n);
+    assert.deepEqual(await ledgerProblems(t.db), []);
+  });
+
+  test('releases, reversals, fees and a payout of one seller at once: no deadlock, nothing lost', async () => {
+    const sellerId = uuidv7();
+    const released = await Promise.all(
+      Array.from({ length: 6 }, () => paidAndReleased({ sellerId, lines: [{ amount: 100_000n }] })),
+    );
+    const fresh = Array.from({ length: 6 }, () => snapshot({ sellerId, lines: [{ amount: 50_000n }] }));
+    for (const order of fresh)
+      await t.db.transaction((tx) =>
+        recordPaymentReceived(tx, {
+          orderId: order.orderId,
+          sellerId,
+          amount: 50_000n,
+          channel: 'vietqr',
+          reference: uuidv7(),
+        }),
+      );
+    const cod = Array.from({ length: 6 }, () =>
+      snapshot({ sellerId, paymentMethod: 'cod', lines: [{ amount: 80_000n }] }),
+    );
+    const at = new Date();
+    const work = [
+      ...fresh.map((order) => t.db.transaction((tx) => releaseEscrow(tx, { order, completedAt: at }))),
+      ...released.map((order) =>
+        t.db.transaction((tx) => reverseRelease(tx, { order, amount: 40_000n, at, reason: 'trả một phần' })),
+      ),
+      ...cod.map((order) => t.db.transaction((tx) => recordCodCompleted(tx, { order, completedAt: at }))),
+      t.db.transaction((tx) => postPayout(tx, uuidv7(), sellerId)),
+      t.db.transaction((tx) => postPayout(tx, uuidv7(), sellerId)),
+    ];
+    const results = await Promise.allSettled(work);
+    assert.deepEqual(
+      results.filter((r) => r.status === 'rejected').map((r) => String((r as PromiseRejectedResult).reason)),
+      [],
+    );
     assert.deepEqual(await ledgerProblems(t.db), []);
   });
 
