@@ -4,7 +4,6 @@ import type { orders } from './schema.js';
 
 export type OrderStatus = (typeof orders.$inferSelect)['status'];
 export type OrderAction =
-  | 'await_payment'
   | 'pay'
   | 'confirm'
   | 'ship'
@@ -23,7 +22,8 @@ export type OrderParty = 'buyer' | 'seller' | 'officer' | 'system';
 
 /**
  * The order lifecycle, written once.
- * Paid online: placed -> awaiting_payment -> paid -> confirmed -> shipped -> delivered -> completed.
+ * Paid online: (placed ->) awaiting_payment -> paid -> confirmed -> shipped -> delivered -> completed;
+ * the checkout places such an order straight into awaiting_payment, its payment intent open.
  * Cash on delivery: placed -> confirmed -> shipped -> delivered (cash collected) -> completed.
  * Cancellation: the buyer until the seller confirms, the seller until it ships (both with a
  * reason), the system when the payment deadline passes. Return: the buyer asks after delivery,
@@ -31,7 +31,6 @@ export type OrderParty = 'buyer' | 'seller' | 'officer' | 'system';
  * Which method may take which path is `methodAllows` below.
  */
 export const orderLifecycle = stateMachine<OrderStatus, OrderAction, OrderParty>('order', [
-  { action: 'await_payment', from: ['placed'], to: 'awaiting_payment', by: ['system'] },
   { action: 'pay', from: ['awaiting_payment'], to: 'paid', by: ['system'] },
   { action: 'confirm', from: ['placed', 'paid'], to: 'confirmed', by: ['seller'] },
   { action: 'ship', from: ['confirmed'], to: 'shipped', by: ['seller'] },
@@ -62,12 +61,10 @@ export const isOrderAction = (a: unknown): a is OrderAction => orderActions.incl
 
 /**
  * The one rule the table cannot say: an order paid online waits for its money before the
- * seller confirms it, and a cash-on-delivery order never waits for money.
+ * seller confirms it (only a cash-on-delivery order is confirmed straight from placed).
  */
 export function methodAllows(method: PaymentMethod, from: OrderStatus, action: OrderAction): boolean {
-  if (action === 'await_payment' || action === 'pay') return method !== 'cod';
-  if (action === 'confirm' && from === 'placed') return method === 'cod';
-  return true;
+  return !(action === 'confirm' && from === 'placed' && method !== 'cod');
 }
 
 /** What a party may do with an order now (the buttons of its page). */

@@ -31,8 +31,6 @@ export async function tellParties(
   publicUrl: string,
 ): Promise<void> {
   const { order, actorId } = step;
-  // The checkout tells the buyer how to pay; this step is not news to anyone.
-  if (step.action === 'await_payment') return;
   const key = noticeOf(order, step.action, step.party);
   const params = {
     code: order.code,

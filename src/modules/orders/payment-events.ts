@@ -19,12 +19,13 @@ export async function onPaymentSucceeded(deps: Deps, e: PaymentSucceeded): Promi
   await deps.db.transaction(async (tx) => {
     const [order] = await tx.select().from(orders).where(eq(orders.id, e.orderId)).for('update');
     if (!order) return;
-    const move = (action: 'await_payment' | 'pay') =>
-      transitionOrder(tx, { orderId: order.id, action, actor: 'system', publicUrl: deps.config.publicUrl });
-    const online = order.paymentMethod !== 'cod';
-    if (online && order.status === 'placed') await move('await_payment');
-    if (online && (order.status === 'placed' || order.status === 'awaiting_payment')) {
-      await move('pay');
+    if (order.status === 'awaiting_payment') {
+      await transitionOrder(tx, {
+        orderId: order.id,
+        action: 'pay',
+        actor: 'system',
+        publicUrl: deps.config.publicUrl,
+      });
       return;
     }
     if (order.status !== 'cancelled') return;

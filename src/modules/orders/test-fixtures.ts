@@ -1,27 +1,28 @@
 /**
- * Shared by the order lifecycle's tests: orders as a checkout leaves them (written directly: how a
- * checkout makes them is the checkout's tests' concern), and a way to bring one to any state
- * through transitionOrder.
+ * Shared by the order lifecycle's tests: orders placed through the checkout (what the buyer's
+ * cart and form would send), and a way to bring one to any state through transitionOrder.
  */
 import { randomBytes } from 'node:crypto';
-import { and, eq, gte, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { SignedIn, TestApp } from '../../../test/helpers.js';
 import { productVariants } from '../catalog/schema.js';
 import { shopWithMembers } from '../catalog/test-fixtures.js';
-import { createPaymentIntent } from '../payments/index.js';
 import { postWebhook, transferIn } from '../payments/test-fixtures.js';
-import type { DeliveryMethod, OrderSnapshot, PaymentMethod } from './events.js';
+import { placeCheckout } from './checkout.js';
+import type { DeliveryMethod, PaymentMethod } from './events.js';
 import { type OrderStatus, orderLifecycle } from './lifecycle.js';
-import { checkouts, orderLines, orders, orderTransitions } from './schema.js';
+import { cartItems, orders, shippingRules } from './schema.js';
 import { type Order, transitionOrder } from './transitions.js';
 
 const publicUrl = 'http://localhost:3000';
-const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-const code = () => `DH${[...randomBytes(8)].map((b) => CROCKFORD[b % 32]).join('')}`;
 
-/** An approved shop (owner and staff signed in) with a published bird's nest of two variants, `stock` of each. */
+/**
+ * An approved shop (owner and staff signed in) that delivers for a flat 30,000 đ or lets the
+ * buyer pick up, with a published bird's nest of two variants, `stock` of each.
+ */
 export async function orderingShop(t: TestApp, stock = 500) {
   const shop = await shopWithMembers(t, 'approved');
+  await t.db.insert(shippingRules).values({ sellerId: shop.seller.id, baseFee: 30_000n, pickup: true });
   const view = await shop.published({
     variants: [
       { name: 'Hộp 50 g', sku: 'YS-50', price: '1.250.000', stock: String(stock) },
@@ -41,130 +42,54 @@ export async function stockOf(t: TestApp, variantId: string): Promise<number> {
 }
 
 /**
- * An order of `buyer` at `shop` as a checkout leaves it: the checkout, the order with its
- * snapshot and lines, the stock reserved, its first history row; one paid online then waits
- * for its money (awaiting_payment, paying by the deadline of the configuration).
- * `quantities` are per variant of the shop's product (a zero leaves the variant out).
+ * One checkout by `buyer` of the given shops' goods (`quantities` per variant of each shop's
+ * product; a zero leaves the variant out): the lines go in the buyer's cart and the checkout
+ * places one order per shop, stock reserved, payment intents open. Online orders then wait
+ * for their money (awaiting_payment); cash-on-delivery ones are placed.
  */
+export async function checkOut(
+  t: TestApp,
+  buyer: SignedIn,
+  parts: { shop: OrderingShop; quantities?: number[]; delivery?: DeliveryMethod }[],
+  method: PaymentMethod = 'vietqr',
+): Promise<Order[]> {
+  const owner = `u:${buyer.user.id}`;
+  for (const { shop, quantities = [2] } of parts)
+    for (const [i, v] of shop.variants.entries())
+      if ((quantities[i] ?? 0) > 0)
+        await t.db.insert(cartItems).values({ owner, variantId: v.id, quantity: quantities[i] });
+  const placed = await placeCheckout(t.db, {
+    buyer: { id: buyer.user.id, email: buyer.user.email },
+    key: randomBytes(12).toString('hex'),
+    config: t.app.deps.config.buying,
+    input: {
+      recipientName: buyer.user.fullName,
+      phone: '0987654321',
+      provinceCode: '56',
+      communeCode: '22333',
+      street: '25 Lê Thánh Tôn',
+      paymentMethod: method,
+      sellers: parts.map((p) => ({ sellerId: p.shop.seller.id, delivery: p.delivery ?? 'seller_delivery' })),
+    },
+  });
+  const bySeller = new Map(placed.orders.map((o) => [o.sellerId, o]));
+  return parts.map((p) => bySeller.get(p.shop.seller.id)!);
+}
+
+/** One order of `buyer` at `shop` (two of the first variant unless told), placed through the checkout. */
 export async function placeOrder(
   t: TestApp,
   shop: OrderingShop,
   buyer: SignedIn,
-  opts: {
-    method?: PaymentMethod;
-    delivery?: DeliveryMethod;
-    quantities?: number[];
-    shippingFee?: bigint;
-    checkoutId?: string;
-  } = {},
+  opts: { method?: PaymentMethod; delivery?: DeliveryMethod; quantities?: number[] } = {},
 ): Promise<Order> {
-  const method = opts.method ?? 'vietqr';
-  const delivery = opts.delivery ?? 'seller_delivery';
-  const shippingFee = delivery === 'pickup' ? 0n : (opts.shippingFee ?? 30_000n);
-  const quantities = opts.quantities ?? [2];
-  const picked = shop.variants.flatMap((v, i) => ((quantities[i] ?? 0) > 0 ? [{ v, q: quantities[i] }] : []));
-  const subtotal = picked.reduce((s, { v, q }) => s + v.price * BigInt(q), 0n);
-  const s = shop.seller;
-  return t.db.transaction(async (tx) => {
-    const checkoutId =
-      opts.checkoutId ??
-      (
-        await tx
-          .insert(checkouts)
-          .values({ buyerId: buyer.user.id, idempotencyKey: randomBytes(8).toString('hex') })
-          .returning()
-      )[0].id;
-    const [order] = await tx
-      .insert(orders)
-      .values({
-        code: code(),
-        checkoutId,
-        buyerId: buyer.user.id,
-        sellerId: s.id,
-        paymentMethod: method,
-        deliveryMethod: delivery,
-        subtotal,
-        shippingFee,
-        total: subtotal + shippingFee,
-        snapshot: {} as OrderSnapshot,
-        payBy:
-          method === 'cod' ? null : new Date(Date.now() + t.app.deps.config.buying.paymentMinutes * 60_000),
-      })
-      .returning();
-    const snapshot: OrderSnapshot = {
-      orderId: order.id,
-      code: order.code,
-      checkoutId,
-      placedAt: order.placedAt.toISOString(),
-      buyer: {
-        userId: buyer.user.id,
-        name: buyer.user.fullName,
-        phone: '0987654321',
-        email: buyer.user.email,
-        address: '25 Lê Thánh Tôn, Phường Nha Trang, Tỉnh Khánh Hòa',
-        communeCode: '22333',
-        provinceCode: '56',
-        taxCode: null,
-      },
-      seller: {
-        sellerId: s.id,
-        name: s.shopName,
-        legalForm: s.legalForm,
-        taxCode: s.taxCode,
-        address: `${s.street}, Tỉnh Khánh Hòa`,
-        phone: s.phone,
-        email: s.email,
-      },
-      lines: picked.map(({ v, q }) => ({
-        productId: shop.product.id,
-        variantId: v.id,
-        name: shop.product.name,
-        variantName: v.name,
-        sku: v.sku,
-        unit: shop.product.unit,
-        category: shop.product.category,
-        supplyKind: 'goods',
-        quantity: q,
-        unitPrice: String(v.price),
-        amount: String(v.price * BigInt(q)),
-      })),
-      deliveryMethod: delivery,
-      shippingFee: String(shippingFee),
-      paymentMethod: method,
-      total: String(subtotal + shippingFee),
-    };
-    await tx.update(orders).set({ snapshot }).where(eq(orders.id, order.id));
-    for (const { v, q } of picked) {
-      await tx.insert(orderLines).values({
-        orderId: order.id,
-        productId: shop.product.id,
-        variantId: v.id,
-        quantity: q,
-        unitPrice: v.price,
-        amount: v.price * BigInt(q),
-      });
-      const taken = await tx
-        .update(productVariants)
-        .set({ stock: sql`${productVariants.stock} - ${q}` })
-        .where(and(eq(productVariants.id, v.id), gte(productVariants.stock, q)))
-        .returning();
-      if (!taken.length) throw new Error(`not enough stock of ${v.sku}`);
-    }
-    await tx
-      .insert(orderTransitions)
-      .values({ orderId: order.id, toStatus: 'placed', actorId: buyer.user.id, at: order.placedAt });
-    await createPaymentIntent(tx, {
-      orderId: order.id,
-      orderCode: order.code,
-      sellerId: s.id,
-      buyerId: buyer.user.id,
-      amount: order.total,
-      method,
-      payBy: order.payBy,
-    });
-    if (method === 'cod') return { ...order, snapshot };
-    return transitionOrder(tx, { orderId: order.id, action: 'await_payment', actor: 'system', publicUrl });
-  });
+  const [order] = await checkOut(
+    t,
+    buyer,
+    [{ shop, quantities: opts.quantities, delivery: opts.delivery }],
+    opts.method,
+  );
+  return order;
 }
 
 /**
