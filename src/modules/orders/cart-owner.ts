@@ -1,7 +1,10 @@
 import { randomBytes } from 'node:crypto';
+import { and, like, lt, sql } from 'drizzle-orm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { PeriodicTask } from '../../platform/jobs/periodic.js';
 import type { Deps } from '../../platform/module.js';
 import { mergeCarts } from './cart.js';
+import { cartItems } from './schema.js';
 
 /** The visitor's cart: a random name in a cookie, nothing else (the lines are in the database). */
 export const CART_COOKIE = 'gio';
@@ -41,4 +44,28 @@ export async function cartOwner(
     maxAge: MONTH,
   });
   return `v:${value}`;
+}
+
+/**
+ * Visitors' carts nobody can reach any more: their cookie lasts a month from the first line,
+ * so a line added more than a month ago belongs to a cookie that has expired.
+ */
+export function cartTasks(deps: Deps): Record<string, PeriodicTask> {
+  return {
+    'orders.forget_visitor_carts': {
+      everyMs: 3_600_000,
+      async run() {
+        const gone = await deps.db
+          .delete(cartItems)
+          .where(
+            and(
+              like(cartItems.owner, 'v:%'),
+              lt(cartItems.addedAt, sql`now() - make_interval(secs => ${MONTH})`),
+            ),
+          )
+          .returning({ owner: cartItems.owner });
+        return gone.length;
+      },
+    },
+  };
 }

@@ -253,3 +253,34 @@ test('the JSON twin: add, set, remove; unknown variants; what a token may do', a
   );
   assert.equal((await visitor.json('GET', '/api/v1/cart')).json().count, 2);
 });
+
+test("visitors' carts older than their cookie are forgotten by the periodic task", async () => {
+  const a = await sellingShop(t);
+  const b = await sellingShop(t);
+  await t.db.insert(cartItems).values([
+    {
+      owner: 'v:old-visitor-cart-000000',
+      variantId: a.variant.id,
+      quantity: 1,
+      addedAt: new Date(Date.now() - 31 * 86_400_000),
+    },
+    { owner: 'v:old-visitor-cart-000000', variantId: b.variant.id, quantity: 1 },
+    {
+      owner: 'u:0190a000-0000-7000-8000-000000000001',
+      variantId: a.variant.id,
+      quantity: 1,
+      addedAt: new Date(Date.now() - 400 * 86_400_000),
+    },
+  ]);
+  assert.ok(t.app.periodic.names().includes('orders.forget_visitor_carts'));
+  assert.equal(await t.app.periodic.run('orders.forget_visitor_carts'), 1);
+  assert.deepEqual(
+    (await linesOf('v:old-visitor-cart-000000')).map((l) => l.variantId),
+    [b.variant.id],
+  );
+  assert.equal(
+    (await linesOf('u:0190a000-0000-7000-8000-000000000001')).length,
+    1,
+    "an account's cart stays",
+  );
+});

@@ -3,6 +3,7 @@ import { PAYMENT_SUCCEEDED, type PaymentSucceeded } from '../payments/index.js';
 import './messages-checkout.js';
 import './messages-lifecycle.js';
 import './messages-order-pages.js';
+import { cartTasks } from './cart-owner.js';
 import { onPaymentSucceeded } from './payment-events.js';
 import { cartRoutes } from './routes-cart.js';
 import { checkoutRoutes } from './routes-checkout.js';
@@ -37,5 +38,5 @@ export const ordersModule: Module = {
   handlers: (deps) => ({
     [PAYMENT_SUCCEEDED]: (e: PaymentSucceeded) => onPaymentSucceeded(deps, e),
   }),
-  tasks: orderTasks,
+  tasks: (deps) => ({ ...orderTasks(deps), ...cartTasks(deps) }),
 };

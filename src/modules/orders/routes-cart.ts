@@ -153,18 +153,23 @@ export function cartRoutes(app: FastifyInstance, deps: Deps): void {
 
   // From an anonymous product page (no token: see storefront/views/add-to-cart.tsx). A post the browser does
   // not vouch for is asked again, with a form that carries a token.
-  r.post(VISITOR_ADD_PATH, { schema: { hide: true }, config: { csrf: false } }, async (req, reply) => {
-    if (sentFromThisSite(req, publicOrigin))
-      return change(req, reply, 'added', (owner, body) => addToCart(db, owner, body));
-    const body = (req.body ?? {}) as Body;
-    const line = await buyableLine(db, String(body.variantId ?? ''));
-    const parsed = addSchema.shape.quantity.safeParse(body.quantity);
-    reply.header('cache-control', 'private, no-store');
-    return sendHtml(
-      reply,
-      ConfirmAddPage({ ctx: pageCtx(req, reply), line, quantity: parsed.success ? parsed.data : 1 }),
-    );
-  });
+  r.post(
+    VISITOR_ADD_PATH,
+    // Anonymous writes: a generous limit per address keeps scripts from filling the table.
+    { schema: { hide: true }, config: { csrf: false, rateLimit: { max: 120, timeWindow: '1 minute' } } },
+    async (req, reply) => {
+      if (sentFromThisSite(req, publicOrigin))
+        return change(req, reply, 'added', (owner, body) => addToCart(db, owner, body));
+      const body = (req.body ?? {}) as Body;
+      const line = await buyableLine(db, String(body.variantId ?? ''));
+      const parsed = addSchema.shape.quantity.safeParse(body.quantity);
+      reply.header('cache-control', 'private, no-store');
+      return sendHtml(
+        reply,
+        ConfirmAddPage({ ctx: pageCtx(req, reply), line, quantity: parsed.success ? parsed.data : 1 }),
+      );
+    },
+  );
 
   r.post(`${CART_PAGE}/cap-nhat`, { schema: { hide: true } }, (req, reply) =>
     change(req, reply, 'updated', (owner, body) => setQuantity(db, owner, body)),
