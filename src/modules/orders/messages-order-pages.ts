@@ -13,7 +13,7 @@ addMessages({
     'orders.page.history': 'Lịch sử đơn hàng',
     'orders.page.unpaid': 'Đơn hàng đang chờ thanh toán.',
     'orders.page.pay': 'Thanh toán ngay',
-    'orders.page.payment': 'Thanh toán',
+    'orders.page.payment': 'Thanh toán và chứng từ',
     'orders.items_more': '{first} và {n} sản phẩm khác',
     'orders.return_quantity': 'Số lượng trả lại: {name} (tối đa {max})',
 
@@ -99,7 +99,7 @@ addMessages({
     'orders.page.history': 'Order history',
     'orders.page.unpaid': 'This order is waiting for its payment.',
     'orders.page.pay': 'Pay now',
-    'orders.page.payment': 'Payment',
+    'orders.page.payment': 'Payment and papers',
     'orders.items_more': '{first} and {n} more',
     'orders.return_quantity': 'Quantity returned: {name} (at most {max})',
 

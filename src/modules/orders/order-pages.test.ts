@@ -156,3 +156,21 @@ test('officers find an order by its code and read it; a wrong code says so', asy
   assert.equal(missing.statusCode, 404);
   assert.match(missing.body, /Không có đơn hàng mã DH00000000/);
 });
+
+test('the order’s papers follow it: the signed e-contract once placed, the e-invoice once completed', async () => {
+  const order = await placeOrder(t, shop, buyer, { method: 'cod' });
+  await t.app.outbox.drain();
+  const placed = (await buyer.client.get(`/api/v1/orders/${order.code}`)).json();
+  assert.match(placed.contract.url, /^\/hop-dong\//);
+  assert.ok(
+    (await buyer.client.get(`/don-hang/${order.code}`)).body.includes(`href="${placed.contract.url}"`),
+  );
+  await bringTo(t, order, 'completed', who());
+  await t.app.outbox.drain();
+  const done = (await shop.owner.client.get(`/api/v1/seller/orders/${order.code}`)).json();
+  assert.equal(done.invoices.length, 1);
+  assert.equal(done.invoices[0].kind, 'original');
+  assert.equal(done.invoices[0].total, Number(order.total));
+  const page = await shop.owner.client.get(`/kenh-ban-hang/don-hang/${order.code}`);
+  assert.ok(page.body.includes(`href="${done.invoices[0].url}"`));
+});

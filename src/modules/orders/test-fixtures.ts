@@ -123,7 +123,7 @@ export async function bringTo(
       current = await payOrder(t, current);
       continue;
     }
-    const by = orderLifecycle.find(current.status, action)!.by;
+    const { by, reason } = orderLifecycle.find(current.status, action)!;
     const actor = by.includes('system')
       ? ('system' as const)
       : by.includes('seller')
@@ -133,9 +133,8 @@ export async function bringTo(
       orderId: current.id,
       action,
       actor,
-      reason: 'Lý do kiểm thử',
-      carrier: 'Viettel Post',
-      trackingNo: 'VTP123456789',
+      ...(reason ? { reason: 'Lý do kiểm thử' } : {}),
+      ...(action === 'ship' ? { carrier: 'Viettel Post', trackingNo: 'VTP123456789' } : {}),
       publicUrl,
     });
   }
