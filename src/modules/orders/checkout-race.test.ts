@@ -123,3 +123,40 @@ test('the same idempotency key sent 10 times at once makes one checkout; the rep
   assert.equal((await t.db.select().from(orders).where(eq(orders.buyerId, buyer.id))).length, 2);
   assert.equal(await stockOf(t, shop.variant.id), 7);
 });
+
+test('a checkout chosen as a deadlock victim (stock given back in another order at that moment) is run again', async () => {
+  const a = await sellingShop(t, { stock: 5 });
+  const b = await sellingShop(t, { stock: 5 });
+  const [first, second] = [a.variant.id, b.variant.id].sort();
+  const [buyer] = await manyBuyers(1);
+  await t.db.insert(cartItems).values([
+    { owner: `u:${buyer.id}`, variantId: first, quantity: 1 },
+    { owner: `u:${buyer.id}`, variantId: second, quantity: 1 },
+  ]);
+  // Another writer (a cancellation giving stock back) holds the second variant, then wants the first.
+  const other = await t.db.$client.connect();
+  try {
+    await other.query('BEGIN');
+    await other.query('UPDATE product_variants SET stock = stock + 1 WHERE id = $1', [second]);
+    const checkout = buyer.client.json('POST', '/api/v1/checkout', form, {
+      'idempotency-key': 'deadlock-0001',
+    });
+    // The checkout has reserved the first variant and waits for the second.
+    for (let waiting = 0; !waiting; ) {
+      await new Promise((r) => setTimeout(r, 50));
+      const res = await t.db.execute<{ n: number }>(
+        sql`SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()`,
+      );
+      waiting = res.rows[0].n;
+    }
+    await other.query('UPDATE product_variants SET stock = stock + 1 WHERE id = $1', [first]);
+    await other.query('COMMIT');
+    const res = await checkout;
+    assert.equal(res.statusCode, 201, res.body);
+  } finally {
+    other.release();
+  }
+  assert.equal(await stockOf(t, first), 5);
+  assert.equal(await stockOf(t, second), 5);
+  assert.equal((await t.db.select().from(orders).where(eq(orders.buyerId, buyer.id))).length, 2);
+});

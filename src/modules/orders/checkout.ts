@@ -33,6 +33,27 @@ export interface PlacedCheckout {
 /** An idempotency key as clients make them (a UUID, a random token). */
 const KEY = /^[A-Za-z0-9_.:-]{8,100}$/;
 
+/**
+ * Runs a transaction again when PostgreSQL chose it as a deadlock's victim (40P01): another
+ * writer took the same variants' rows in another order (a cancellation giving stock back).
+ * The transaction left nothing behind, so running it again is safe.
+ */
+async function retryOnDeadlock<T>(run: () => Promise<T>, attempts = 3): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await run();
+    } catch (err) {
+      if (i >= attempts || !hasCode(err, '40P01')) throw err;
+    }
+  }
+}
+
+const hasCode = (err: unknown, code: string): boolean => {
+  for (let e = err as { code?: string; cause?: unknown } | undefined; e; e = e.cause as typeof e)
+    if (e.code === code) return true;
+  return false;
+};
+
 /** Thrown inside the transaction when the key turns out taken: the first checkout's orders are answered. */
 class KeyTaken extends Error {}
 
@@ -241,44 +262,47 @@ export async function placeCheckout(
   if (earlier) return { ...earlier, repeated: true };
   const input = parseCheckout(args.input);
   try {
-    return await db.transaction(async (tx) => {
-      const [checkout] = await tx
-        .insert(checkouts)
-        .values({ buyerId: buyer.id, idempotencyKey: key })
-        .onConflictDoNothing()
-        .returning({ id: checkouts.id });
-      if (!checkout) throw new KeyTaken();
-      const chosen = new Map(input.sellers.map((s) => [s.sellerId, s.delivery]));
-      const q = await quoteCheckout(tx, buyer.id, input.provinceCode, chosen);
-      if (!q.shops.length) throw invalid('_', 'checkout.cart_empty');
-      const errors = problems(q, input, config);
-      if (errors.length) throw new ValidationError(errors);
+    return await retryOnDeadlock(() =>
+      db.transaction(async (tx) => {
+        const [checkout] = await tx
+          .insert(checkouts)
+          .values({ buyerId: buyer.id, idempotencyKey: key })
+          .onConflictDoNothing()
+          .returning({ id: checkouts.id });
+        if (!checkout) throw new KeyTaken();
+        const chosen = new Map(input.sellers.map((s) => [s.sellerId, s.delivery]));
+        const q = await quoteCheckout(tx, buyer.id, input.provinceCode, chosen);
+        if (!q.shops.length) throw invalid('_', 'checkout.cart_empty');
+        const errors = problems(q, input, config);
+        if (errors.length) throw new ValidationError(errors);
 
-      const placed: OrderRow[] = [];
-      for (const shop of q.shops) placed.push(await placeOrder(tx, checkout.id, buyer, input, shop, config));
-      const lines = q.shops.flatMap((s) => s.lines);
-      await tx.delete(cartItems).where(
-        and(
-          eq(cartItems.owner, cartOf(buyer.id)),
-          inArray(
-            cartItems.variantId,
-            lines.map((l) => l.variantId),
+        const placed: OrderRow[] = [];
+        for (const shop of q.shops)
+          placed.push(await placeOrder(tx, checkout.id, buyer, input, shop, config));
+        const lines = q.shops.flatMap((s) => s.lines);
+        await tx.delete(cartItems).where(
+          and(
+            eq(cartItems.owner, cartOf(buyer.id)),
+            inArray(
+              cartItems.variantId,
+              lines.map((l) => l.variantId),
+            ),
           ),
-        ),
-      );
-      // Last, so that the variants' rows stay locked for as short a time as possible; in one
-      // order of ids, so that two checkouts of the same variants cannot deadlock.
-      const soldOut: FieldError[] = [];
-      for (const l of [...lines].sort((a, b) => (a.variantId < b.variantId ? -1 : 1)))
-        if (!(await reserveStock(tx, l.variantId, l.quantity)))
-          soldOut.push({
-            field: lineField(l.variantId),
-            key: 'checkout.problem.out_of_stock',
-            params: { name: l.name },
-          });
-      if (soldOut.length) throw new ValidationError(soldOut);
-      return { checkoutId: checkout.id, orders: placed, repeated: false };
-    });
+        );
+        // Last, so that the variants' rows stay locked for as short a time as possible; in one
+        // order of ids, so that two checkouts of the same variants cannot deadlock.
+        const soldOut: FieldError[] = [];
+        for (const l of [...lines].sort((a, b) => (a.variantId < b.variantId ? -1 : 1)))
+          if (!(await reserveStock(tx, l.variantId, l.quantity)))
+            soldOut.push({
+              field: lineField(l.variantId),
+              key: 'checkout.problem.out_of_stock',
+              params: { name: l.name },
+            });
+        if (soldOut.length) throw new ValidationError(soldOut);
+        return { checkoutId: checkout.id, orders: placed, repeated: false };
+      }),
+    );
   } catch (err) {
     if (!(err instanceof KeyTaken)) throw err;
     const first = await checkoutByKey(db, buyer.id, key);
