@@ -125,10 +125,12 @@ async function releaseStockOnce(tx: Executor, orderId: string) {
     .where(and(eq(orders.id, orderId), eq(orders.stockReleased, false)))
     .returning({ id: orders.id });
   if (!flipped) return [];
+  // In the order of variant ids, as the checkout reserves: the two never wait on each other in a circle.
   return tx
     .select({ variantId: orderLines.variantId, quantity: orderLines.quantity })
     .from(orderLines)
-    .where(eq(orderLines.orderId, orderId));
+    .where(eq(orderLines.orderId, orderId))
+    .orderBy(asc(orderLines.variantId));
 }
 
 /**
