@@ -120,3 +120,9 @@ test('role matrix: only members of the shop see or change its delivery settings'
   assert.equal(forged.statusCode, 403);
   assert.equal((await getShippingRule(t.db, shop.seller.id))?.baseFee, 1000n);
 });
+
+test('the seller centre links to the delivery settings', async () => {
+  const shop = await shopWithMembers(t);
+  const centre = await shop.owner.client.get('/kenh-ban-hang');
+  assert.match(centre.body, new RegExp(`href="/kenh-ban-hang/giao-hang\\?shop=${shop.seller.id}"`));
+});

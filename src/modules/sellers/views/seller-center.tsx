@@ -88,6 +88,15 @@ function NextStep({ ctx, shop }: { ctx: PageCtx; shop: ShopView }) {
           </a>
         </p>
       )}
+      {['rejected', 'terminated'].includes(s.status) ? (
+        ''
+      ) : (
+        <p>
+          <a href={`/kenh-ban-hang/giao-hang?shop=${s.id}`} safe>
+            {t('shipping.title')}
+          </a>
+        </p>
+      )}
       {s.status === 'draft' ? (
         ''
       ) : (
