@@ -213,3 +213,22 @@ test('role matrix: buyers check out; visitors are sent to sign in; officers, adm
     404,
   );
 });
+
+test('the JSON twins are in the OpenAPI document', async () => {
+  const doc = (await new Client(t.app).get('/api/docs/json')).json();
+  for (const [path, method] of [
+    ['/api/v1/cart', 'get'],
+    ['/api/v1/cart/items', 'post'],
+    ['/api/v1/cart/items/{variantId}', 'put'],
+    ['/api/v1/cart/items/{variantId}', 'delete'],
+    ['/api/v1/checkout', 'get'],
+    ['/api/v1/checkout', 'post'],
+    ['/api/v1/checkouts/{id}', 'get'],
+    ['/api/v1/seller/shipping', 'get'],
+    ['/api/v1/seller/shipping', 'put'],
+  ])
+    assert.ok(doc.paths[path]?.[method]?.summary, `${method} ${path}`);
+  assert.ok(
+    doc.paths['/api/v1/checkout'].post.parameters.some((p: { name: string }) => p.name === 'idempotency-key'),
+  );
+});
