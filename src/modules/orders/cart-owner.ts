@@ -7,7 +7,7 @@ import { mergeCarts } from './cart.js';
 import { cartItems } from './schema.js';
 
 /** The visitor's cart: a random name in a cookie, nothing else (the lines are in the database). */
-export const CART_COOKIE = 'gio';
+const CART_COOKIE = 'gio';
 const VISITOR = /^[A-Za-z0-9_-]{22}$/;
 const MONTH = 30 * 86_400;
 

@@ -15,7 +15,7 @@ export const MAX_QUANTITY = 999;
  * Why a line cannot be bought now: the product is no longer published, its shop is not
  * approved (suspended, closed), none is left, or fewer than the cart asks for.
  */
-export type LineProblem = 'unavailable' | 'shop_unavailable' | 'out_of_stock' | 'short';
+type LineProblem = 'unavailable' | 'shop_unavailable' | 'out_of_stock' | 'short';
 
 export interface CartLine {
   variantId: string;
@@ -60,7 +60,7 @@ const problemOf = (v: VariantForSale, seller: Seller | undefined, quantity: numb
   return quantity > v.stock ? 'short' : null;
 };
 
-export function toLine(v: VariantForSale, quantity: number, seller: Seller | undefined): CartLine {
+function toLine(v: VariantForSale, quantity: number, seller: Seller | undefined): CartLine {
   return {
     variantId: v.variantId,
     productId: v.productId,
@@ -80,7 +80,7 @@ export function toLine(v: VariantForSale, quantity: number, seller: Seller | und
 }
 
 /** Lines grouped by shop, with each shop's subtotal and weight of what can be bought. */
-export async function groupLines(
+async function groupLines(
   db: Executor,
   items: { variantId: string; quantity: number }[],
 ): Promise<{ groups: CartGroup[]; gone: string[] }> {
@@ -151,7 +151,7 @@ const quantity = (min: number) =>
       .max(MAX_QUANTITY, 'cart.quantity_range'),
   );
 export const addSchema = z.object({ variantId: z.string('v.required'), quantity: quantity(1).default(1) });
-export const setSchema = z.object({ variantId: z.string('v.required'), quantity: quantity(0) });
+const setSchema = z.object({ variantId: z.string('v.required'), quantity: quantity(0) });
 
 /** The variant to put in a cart as a line of one unit, if it may be bought at all (published, shop approved). */
 export async function buyableLine(db: Executor, variantId: string) {

@@ -24,7 +24,7 @@ const flag = z.preprocess((v) => v === true || v === 'on' || v === 'true' || v =
  * gathered into `sellers` first, see fromForm). Which shops and lines there are, and whether a
  * delivery method is offered, the service checks against the cart.
  */
-export const checkoutSchema = z
+const checkoutSchema = z
   .object({
     recipientName: f.text(100),
     phone: phoneField(),

@@ -58,7 +58,7 @@ const hasCode = (err: unknown, code: string): boolean => {
 class KeyTaken extends Error {}
 
 /** The checkout made with this key by this buyer, with its orders (in the order they were made). */
-export async function checkoutByKey(db: Executor, buyerId: string, key: string) {
+async function checkoutByKey(db: Executor, buyerId: string, key: string) {
   const [c] = await db
     .select({ id: checkouts.id })
     .from(checkouts)
@@ -66,7 +66,7 @@ export async function checkoutByKey(db: Executor, buyerId: string, key: string) 
   return c && { checkoutId: c.id, orders: await ordersOf(db, c.id) };
 }
 
-export async function ordersOf(db: Executor, checkoutId: string): Promise<OrderRow[]> {
+async function ordersOf(db: Executor, checkoutId: string): Promise<OrderRow[]> {
   return db.select().from(orders).where(eq(orders.checkoutId, checkoutId)).orderBy(asc(orders.id));
 }
 

@@ -65,7 +65,7 @@ const cartJson = z.object({
   ready: z.boolean().meta({ description: 'Every line can be bought as it is: checkout may proceed' }),
 });
 
-export function toCartJson(cart: Cart): z.infer<typeof cartJson> {
+function toCartJson(cart: Cart): z.infer<typeof cartJson> {
   return {
     groups: cart.groups.map((g) => ({
       seller: { id: g.seller.id, shopName: g.seller.shopName, slug: g.seller.slug },

@@ -9,8 +9,7 @@ import { getSeller, isSellerMember, type Seller } from '../sellers/index.js';
 import { shippingRules } from './schema.js';
 
 export type ShippingRule = typeof shippingRules.$inferSelect;
-export type ShippingMode = ShippingRule['mode'];
-export const shippingModes = ['flat', 'weight', 'zone'] as const satisfies readonly ShippingMode[];
+export const shippingModes = ['flat', 'weight', 'zone'] as const satisfies readonly ShippingRule['mode'][];
 
 /** What the fee of one seller's order depends on. */
 export interface ShipmentFacts {
@@ -107,7 +106,6 @@ export const shippingRuleSchema = z
     if (!v.delivers && !v.pickup)
       ctx.addIssue({ code: 'custom', path: ['delivers'], message: 'shipping.some_way' });
   });
-export type ShippingRuleInput = z.output<typeof shippingRuleSchema>;
 
 /** Shops that are closed for good keep their rule as it was. */
 const closed: readonly Seller['status'][] = ['rejected', 'terminated'];

@@ -11,7 +11,7 @@ import { CART_PAGE, lineName, problemText } from './cart.js';
 
 export const CHECKOUT_PAGE = '/thanh-toan-don';
 
-export interface CheckoutPageProps {
+interface CheckoutPageProps {
   ctx: PageCtx;
   quote: Quote;
   state: FormState;
