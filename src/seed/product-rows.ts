@@ -2,8 +2,8 @@ import { uuidv7 } from 'uuidv7';
 import { toSearchDoc } from '../modules/catalog/index.js';
 import { productImages, products, productTransitions, productVariants } from '../modules/catalog/schema.js';
 import { type SearchDoc, upsertSearchDocs } from '../modules/search/index.js';
+import { bulkInsert } from '../platform/db/bulk.js';
 import type { Executor } from '../platform/db/pool.js';
-import { bulkInsert } from './bulk-insert.js';
 import type { StoredImage } from './product-images.js';
 import type { GeneratedProduct } from './products-generator.js';
 

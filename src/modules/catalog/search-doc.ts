@@ -71,19 +71,38 @@ async function firstImages(db: Executor, productIds: string[]) {
 }
 
 /**
- * The search document of a product, or null when there is nothing to find: the product is not
- * published, or its shop is not trading (suspended, terminated).
+ * The search documents of those products that are published and whose shop is trading
+ * (others have none: not suspended, not terminated). `shops` keeps each shop's answer, the
+ * name of a trading shop or null, across calls.
  */
+async function docsOf(
+  db: Executor,
+  rows: Product[],
+  today?: string,
+  shops = new Map<string, string | null>(),
+): Promise<SearchDoc[]> {
+  const published = rows.filter((r) => r.status === 'published');
+  for (const id of new Set(published.map((r) => r.sellerId)))
+    if (!shops.has(id)) {
+      const seller = await getSeller(db, id);
+      shops.set(id, seller?.status === 'approved' ? seller.shopName : null);
+    }
+  const trading = published.filter((r) => shops.get(r.sellerId) != null);
+  const images = await firstImages(
+    db,
+    trading.map((r) => r.id),
+  );
+  return trading.map((r) => toSearchDoc(r, shops.get(r.sellerId)!, images.get(r.id), today));
+}
+
+/** The search document of a product, or null when there is nothing to find (see docsOf). */
 export async function searchDocFor(
   db: Executor,
   productId: string,
   today?: string,
 ): Promise<SearchDoc | null> {
-  const [p] = await db.select().from(products).where(eq(products.id, productId));
-  if (p?.status !== 'published') return null;
-  const seller = await getSeller(db, p.sellerId);
-  if (seller?.status !== 'approved') return null;
-  return toSearchDoc(p, seller.shopName, (await firstImages(db, [p.id])).get(p.id), today);
+  const rows = await db.select().from(products).where(eq(products.id, productId));
+  return (await docsOf(db, rows, today))[0] ?? null;
 }
 
 /**
@@ -96,19 +115,29 @@ export async function syncSellerProducts(db: Db, sellerId: string): Promise<void
       .select({ id: products.id })
       .from(products)
       .where(and(eq(products.sellerId, sellerId), eq(products.status, 'published')));
-    for (const r of rows) await syncSearchDoc(tx, r.id);
+    await syncSearchDocs(
+      tx,
+      rows.map((r) => r.id),
+    );
   });
 }
 
 /**
- * Brings search in line with a product after a change, in the caller's transaction:
- * published, its document is written; otherwise it is removed.
+ * Brings search in line with products after a change, in the caller's transaction: a
+ * published one's document is written; any other's is removed.
  */
-export async function syncSearchDoc(tx: Executor, productId: string): Promise<void> {
-  const doc = await searchDocFor(tx, productId);
-  if (doc) await upsertSearchDocs(tx, [doc]);
-  else await removeSearchDoc(tx, productId);
+export async function syncSearchDocs(tx: Executor, productIds: string[]): Promise<void> {
+  for (let i = 0; i < productIds.length; i += 1000) {
+    const ids = productIds.slice(i, i + 1000);
+    const docs = await docsOf(tx, await tx.select().from(products).where(inArray(products.id, ids)));
+    await upsertSearchDocs(tx, docs);
+    const found = new Set(docs.map((d) => d.productId));
+    for (const id of ids) if (!found.has(id)) await removeSearchDoc(tx, id);
+  }
 }
+
+/** syncSearchDocs for one product. */
+export const syncSearchDoc = (tx: Executor, productId: string) => syncSearchDocs(tx, [productId]);
 
 /**
  * Rewrites the documents of every published product in batches (after a bulk load, or to
@@ -121,7 +150,7 @@ export async function reindexAll(
   const size = opts.batch ?? 1000;
   let after = '00000000-0000-0000-0000-000000000000';
   let written = 0;
-  const sellerNames = new Map<string, string | null>(); // null: the shop is not trading
+  const shops = new Map<string, string | null>();
   for (;;) {
     const rows = await db
       .select()
@@ -130,21 +159,9 @@ export async function reindexAll(
       .orderBy(asc(products.id))
       .limit(size);
     if (!rows.length) return written;
-    for (const id of new Set(rows.map((r) => r.sellerId)))
-      if (!sellerNames.has(id)) {
-        const seller = await getSeller(db, id);
-        sellerNames.set(id, seller?.status === 'approved' ? seller.shopName : null);
-      }
-    const images = await firstImages(
-      db,
-      rows.map((r) => r.id),
-    );
-    const trading = rows.filter((r) => sellerNames.get(r.sellerId) != null);
-    await upsertSearchDocs(
-      db,
-      trading.map((r) => toSearchDoc(r, sellerNames.get(r.sellerId)!, images.get(r.id), opts.today)),
-    );
-    written += trading.length;
+    const docs = await docsOf(db, rows, opts.today, shops);
+    await upsertSearchDocs(db, docs);
+    written += docs.length;
     after = rows[rows.length - 1].id;
   }
 }

@@ -1,6 +1,6 @@
 import type { FieldError } from '../../../platform/http/errors.js';
 import { toFieldErrors } from '../../../platform/http/validation.js';
-import { productInputSchema } from '../input.js';
+import { type ProductInput, productInputSchema } from '../input.js';
 import { convertRow, type Value, type Values } from './cells.js';
 import { type ColumnKey, columnOfField, columns } from './columns.js';
 import type { SheetRow } from './read.js';
@@ -27,6 +27,8 @@ export interface Plan {
   rows: number[];
   existing?: Existing;
   input: Record<string, unknown>;
+  /** The input as the product form's schema reads it, when it passed. */
+  product?: ProductInput;
   errors: RowError[];
 }
 
@@ -96,7 +98,7 @@ function planOne(
   const parsed = productInputSchema.safeParse(input);
   const rows = group.map((r) => r.number);
   if (!parsed.success) errors.push(...errorsAt(rows, toFieldErrors(parsed.error)));
-  return { key, rows, existing, input, errors: firstPerCell(errors) };
+  return { key, rows, existing, input, product: parsed.data, errors: firstPerCell(errors) };
 }
 
 const position = (c: ColumnKey | null) => (c ? columns.findIndex((x) => x.key === c) : -1);

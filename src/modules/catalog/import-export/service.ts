@@ -6,7 +6,15 @@ import type { Storage } from '../../../platform/storage/storage.js';
 import { memberships, type Seller } from '../../sellers/index.js';
 import { memberSeller } from '../access.js';
 import { products } from '../schema.js';
-import { type ByMember, createProduct, updateProduct, type Variant, variantsOf } from '../service.js';
+import {
+  type ByMember,
+  createProduct,
+  createProducts,
+  updateProduct,
+  updateProducts,
+  type Variant,
+  variantsOf,
+} from '../service.js';
 import type { ColumnKey } from './columns.js';
 import { consume } from './kept.js';
 import { type Existing, errorsAt, keyOf, type Plan, planProducts, type RowError } from './plan.js';
@@ -140,18 +148,54 @@ export async function importProducts(
 }
 
 /**
- * Creates or updates each product, each in a savepoint of its own: a product the catalog
- * refuses (after the schema passed) gets its errors and the others go on.
+ * Writes the products: the new ones all at once, then the updated ones all at once (a few
+ * statements for thousands of rows). Should the catalog refuse one after the schema passed
+ * (an OCOP scan that is no longer the user's), that is undone and the products are written
+ * one by one instead, each in a savepoint, so that it gets its errors and the others go on.
  */
 async function write(tx: Executor, by: ByMember, plans: Plan[]): Promise<ImportedProduct[]> {
+  try {
+    return await tx.transaction((batch) => writeAll(batch, by, plans));
+  } catch (err) {
+    if (!(err instanceof ValidationError)) throw err;
+    return writeEach(tx, by, plans);
+  }
+}
+
+const imported = (p: Plan, id: string, name: string): ImportedProduct => ({
+  id,
+  name,
+  key: p.key,
+  action: p.existing ? 'updated' : 'created',
+  rows: p.rows,
+});
+
+async function writeAll(tx: Executor, by: ByMember, plans: Plan[]): Promise<ImportedProduct[]> {
+  const fresh = plans.filter((p) => !p.existing);
+  const created = fresh.length
+    ? await createProducts(
+        tx,
+        by,
+        fresh.map((p) => p.product!),
+      )
+    : [];
+  const ids = new Map(fresh.map((p, i) => [p, created[i]]));
+  await updateProducts(
+    tx,
+    by.userId,
+    plans.flatMap((p) => (p.existing ? [{ id: p.existing.id, input: p.product! }] : [])),
+  );
+  return plans.map((p) => imported(p, p.existing?.id ?? ids.get(p)!, p.product!.name));
+}
+
+async function writeEach(tx: Executor, by: ByMember, plans: Plan[]): Promise<ImportedProduct[]> {
   const done: ImportedProduct[] = [];
   for (const p of plans) {
     try {
       const view = p.existing
         ? await updateProduct(tx, by.userId, p.existing.id, p.input)
         : await createProduct(tx, by, p.input);
-      const { id, name } = view.product;
-      done.push({ id, name, key: p.key, action: p.existing ? 'updated' : 'created', rows: p.rows });
+      done.push(imported(p, view.product.id, view.product.name));
     } catch (err) {
       if (!(err instanceof ValidationError)) throw err;
       p.errors.push(...errorsAt(p.rows, err.fields));

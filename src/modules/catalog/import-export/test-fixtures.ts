@@ -104,13 +104,13 @@ export function upload(
   return client.multipart(url, fields, { file: { filename: file.filename, data } });
 }
 
-/** A shop's products, oldest first, each with its variants in their order. */
+/** A shop's products, oldest first (one import's in the file's order), each with its variants in their order. */
 export async function productsOf(t: TestApp, sellerId: string) {
   const list = await t.db
     .select()
     .from(products)
     .where(eq(products.sellerId, sellerId))
-    .orderBy(asc(products.createdAt));
+    .orderBy(asc(products.createdAt), asc(products.id));
   const variants = list.length
     ? await t.db
         .select()

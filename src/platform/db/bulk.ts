@@ -1,17 +1,22 @@
-import { getTableColumns, sql, type Table } from 'drizzle-orm';
-import type { Executor } from '../platform/db/pool.js';
+import { getTableColumns, type SQL, sql, type Table } from 'drizzle-orm';
+import type { Executor } from './pool.js';
 
 /**
  * Inserts many rows of a Drizzle table in one statement and one parameter: the rows travel as
  * a JSON array that PostgreSQL unpacks with json_populate_recordset. Building a 1,000-row
  * VALUES list through the query builder costs more time in Node than PostgreSQL spends
  * writing the rows, and a large catalogue is mostly that. Rows are the table's insert type
- * (property names as in the schema); every row must carry the same properties.
+ * (property names as in the schema); every row must carry the same properties. Defaults set
+ * in TypeScript ($defaultFn, $onUpdate) do not run: give those values.
+ *
+ * With `update`, a row whose `id` is taken updates those properties of it instead: many rows
+ * updated in one statement, each with its own values.
  */
 export async function bulkInsert<T extends Table>(
   tx: Executor,
   table: T,
   rows: T['$inferInsert'][],
+  opts: { update?: (keyof T['$inferInsert'] & string)[] } = {},
 ): Promise<void> {
   if (!rows.length) return;
   const columns = getTableColumns(table) as Record<string, { name: string }>;
@@ -27,7 +32,12 @@ export async function bulkInsert<T extends Table>(
       return out;
     }),
   );
+  const upsert: SQL = opts.update?.length
+    ? sql` ON CONFLICT (id) DO UPDATE SET ${sql.raw(
+        opts.update.map((k) => `"${columns[k].name}" = excluded."${columns[k].name}"`).join(', '),
+      )}`
+    : sql``;
   await tx.execute(
-    sql`INSERT INTO ${table} (${names}) SELECT ${names} FROM json_populate_recordset(NULL::${table}, ${json}::json)`,
+    sql`INSERT INTO ${table} (${names}) SELECT ${names} FROM json_populate_recordset(NULL::${table}, ${json}::json)${upsert}`,
   );
 }
