@@ -2,9 +2,9 @@ import { BackLink } from '../../../web/back-link.js';
 import { Choices, Csrf, ErrorSummary, Field, type FormState, Submit } from '../../../web/forms.js';
 import { Layout } from '../../../web/layout.js';
 import type { PageCtx } from '../../../web/page.js';
+import { ShopSwitch } from '../../../web/shop-switch.js';
 import { Table } from '../../../web/table.js';
 import type { Seller } from '../../sellers/index.js';
-import { ShopSwitch } from '../views/parts.js';
 import type { RowError } from './plan.js';
 import type { ImportReport } from './service.js';
 
@@ -105,7 +105,13 @@ export function ImportPage(p: {
     <Layout ctx={ctx} title={t('catalog.import.title')}>
       <BackLink href={`${base}?shop=${seller.id}`} label={t('catalog.import.back')} />
       <h1 safe>{t('catalog.import.title')}</h1>
-      <ShopSwitch ctx={ctx} seller={seller} shops={p.shops} action={`${base}/nhap`} />
+      <ShopSwitch
+        seller={seller}
+        shops={p.shops}
+        action={`${base}/nhap`}
+        label={t('catalog.list.shop')}
+        submit={t('catalog.list.switch')}
+      />
       <ErrorSummary state={p.state} t={t} />
       {p.report ? <Rejected ctx={ctx} seller={seller} report={p.report} keptId={p.keptId} /> : ''}
 

@@ -2,7 +2,6 @@ import { formatMoney } from '../../../platform/http/i18n.js';
 import { emptyForm, type FormState } from '../../../web/forms.js';
 import type { PageCtx } from '../../../web/page.js';
 import { Timeline } from '../../../web/timeline.js';
-import type { Seller } from '../../sellers/index.js';
 import type { ProductStatus } from '../lifecycle.js';
 import type { productHistory } from '../transitions.js';
 
@@ -78,44 +77,4 @@ export function ProductHeading({
 export function prefixed(state: FormState | undefined, prefix: string): FormState {
   const s = state ?? emptyForm();
   return { values: s.values, errors: s.errors.map((e) => ({ ...e, field: `${prefix}.${e.field}` })) };
-}
-
-/** The shop a seller-centre page is about: a switch for people in several shops, its name otherwise. */
-export function ShopSwitch({
-  ctx,
-  seller,
-  shops,
-  action,
-}: {
-  ctx: PageCtx;
-  seller: Seller;
-  shops: Seller[];
-  action: string;
-}) {
-  const { t } = ctx;
-  if (shops.length < 2)
-    return (
-      <p class="muted" safe>
-        {seller.shopName}
-      </p>
-    );
-  return (
-    <form method="get" action={action} class="filters">
-      <div class="field">
-        <label for="f-shop" safe>
-          {t('catalog.list.shop')}
-        </label>
-        <select id="f-shop" name="shop">
-          {shops.map((s) => (
-            <option value={s.id} selected={s.id === seller.id} safe>
-              {s.shopName}
-            </option>
-          ))}
-        </select>
-      </div>
-      <button type="submit" class="secondary" safe>
-        {t('catalog.list.switch')}
-      </button>
-    </form>
-  );
 }

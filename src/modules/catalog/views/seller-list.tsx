@@ -3,13 +3,14 @@ import { BackLink } from '../../../web/back-link.js';
 import { Layout } from '../../../web/layout.js';
 import type { PageCtx } from '../../../web/page.js';
 import { Pager } from '../../../web/pager.js';
+import { ShopSwitch } from '../../../web/shop-switch.js';
 import { type Column, Table } from '../../../web/table.js';
 import type { Seller } from '../../sellers/index.js';
 import type { ListFilters, ProductRow } from '../queries.js';
 import { categoryName } from '../reference.js';
 import { productStatus } from '../schema.js';
 import { ProductPicture } from './image.js';
-import { priceText, ShopSwitch, StatusBadge } from './parts.js';
+import { priceText, StatusBadge } from './parts.js';
 
 export interface ProductList {
   items: ProductRow[];
@@ -135,7 +136,13 @@ export function SellerListPage({
     <Layout ctx={ctx} title={t('catalog.list.title')}>
       <BackLink href="/kenh-ban-hang" label={t('nav.seller')} />
       <h1 safe>{t('catalog.list.title')}</h1>
-      <ShopSwitch ctx={ctx} seller={seller} shops={shops} action="/kenh-ban-hang/san-pham" />
+      <ShopSwitch
+        seller={seller}
+        shops={shops}
+        action="/kenh-ban-hang/san-pham"
+        label={t('catalog.list.shop')}
+        submit={t('catalog.list.switch')}
+      />
       <p>
         <a class="button" href={`/kenh-ban-hang/san-pham/moi?shop=${seller.id}`} safe>
           {t('catalog.list.add')}
