@@ -91,10 +91,22 @@ test('without a shop named, a seller works on their own shop; a user without a s
   assert.equal(none.statusCode, 403);
   assert.equal(none.json().error.message, 'Bạn chưa thuộc cửa hàng nào. Hãy đăng ký bán hàng trước.');
   // A member of two shops must say which one the API imports into.
-  await approvedShop(t, p.owner.user);
+  const second = await approvedShop(t, p.owner.user);
   const two = await upload(p.owner.client, '/api/v1/seller/products/import', file());
   assert.equal(two.statusCode, 422);
   assert.equal(two.json().error.fields[0].field, 'shop');
+  // The pages switch between the two, the one shown chosen.
+  for (const url of ['/kenh-ban-hang/san-pham/nhap', '/kenh-ban-hang/san-pham']) {
+    const { body } = await p.owner.client.get(`${url}?shop=${second.id}`);
+    assert.match(
+      body,
+      new RegExp(
+        `<form method="get" action="${url}" class="filters"><div class="field"><label for="f-shop">Cửa hàng</label>`,
+      ),
+    );
+    assert.match(body, new RegExp(`<option value="${second.id}" selected>`));
+    assert.match(body, new RegExp(`<option value="${p.shop.id}">`));
+  }
 });
 
 test('an import report is its author’s; a closed shop imports nothing; a read-only token cannot import', async () => {
