@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { and, eq, sql } from 'drizzle-orm';
-import { signedIn, type SignedIn, type TestApp, testApp } from '../../../test/helpers.js';
+import { type SignedIn, signedIn, type TestApp, testApp } from '../../../test/helpers.js';
 import { escrowHeld } from '../ledger/index.js';
 import { ledgerProblems } from '../ledger/test-fixtures.js';
 import { notifications } from '../notifications/schema.js';
@@ -51,7 +51,9 @@ test('orders.expire_unpaid: an online order whose payment did not come by its de
   const told = await t.db
     .select()
     .from(notifications)
-    .where(and(eq(notifications.userId, buyer.user.id), sql`${notifications.title} LIKE ${`%${late.code}%`}`));
+    .where(
+      and(eq(notifications.userId, buyer.user.id), sql`${notifications.title} LIKE ${`%${late.code}%`}`),
+    );
   assert.equal(told.length, 1, 'the buyer is told why');
   assert.equal(await t.app.periodic.run('orders.expire_unpaid'), 0, 'nothing left to do');
 });
@@ -59,7 +61,10 @@ test('orders.expire_unpaid: an online order whose payment did not come by its de
 test('orders.expire_unpaid leaves an order whose money came in just before the sweep: it becomes paid', async () => {
   const order = await placeOrder(t, shop, buyer, { method: 'vietqr' });
   // The transfer is recorded (its event not yet handled) when the deadline passes.
-  assert.equal((await postWebhook(t, transferIn({ amount: order.total, content: order.code }))).statusCode, 200);
+  assert.equal(
+    (await postWebhook(t, transferIn({ amount: order.total, content: order.code }))).statusCode,
+    200,
+  );
   await payByPast(order.id);
   assert.equal(await t.app.periodic.run('orders.expire_unpaid'), 0);
   await t.app.outbox.drain();
@@ -71,7 +76,12 @@ test('orders.auto_complete: a delivered order nobody completed is completed afte
   const days = t.app.deps.config.buying.autoCompleteDays;
   const due = await bringTo(t, await placeOrder(t, shop, buyer, { method: 'vietqr' }), 'delivered', who());
   const recent = await bringTo(t, await placeOrder(t, shop, buyer, { method: 'cod' }), 'delivered', who());
-  const disputed = await bringTo(t, await placeOrder(t, shop, buyer, { method: 'vietqr' }), 'return_requested', who());
+  const disputed = await bringTo(
+    t,
+    await placeOrder(t, shop, buyer, { method: 'vietqr' }),
+    'return_requested',
+    who(),
+  );
   await deliveredDaysAgo(due.id, days + 1);
   await deliveredDaysAgo(recent.id, days - 1);
   await deliveredDaysAgo(disputed.id, days + 5);
@@ -85,7 +95,11 @@ test('orders.auto_complete: a delivered order nobody completed is completed afte
   );
   assert.equal(events.rows.length, 1);
   assert.equal((await orderOf(recent.id)).status, 'delivered');
-  assert.equal((await orderOf(disputed.id)).status, 'return_requested', 'a return in dispute waits for its decision');
+  assert.equal(
+    (await orderOf(disputed.id)).status,
+    'return_requested',
+    'a return in dispute waits for its decision',
+  );
   assert.equal(await t.app.periodic.run('orders.auto_complete'), 0);
   assert.deepEqual(await ledgerProblems(t.db), []);
 });
@@ -93,7 +107,12 @@ test('orders.auto_complete: a delivered order nobody completed is completed afte
 test('the buyer confirming receipt while the sweep completes the order: completed once, released once', async () => {
   const days = t.app.deps.config.buying.autoCompleteDays;
   for (let round = 0; round < 4; round++) {
-    const order = await bringTo(t, await placeOrder(t, shop, buyer, { method: 'vietqr' }), 'delivered', who());
+    const order = await bringTo(
+      t,
+      await placeOrder(t, shop, buyer, { method: 'vietqr' }),
+      'delivered',
+      who(),
+    );
     await deliveredDaysAgo(order.id, days + 1);
     const [res, swept] = await Promise.all([
       buyer.client.json('POST', `/api/v1/orders/${order.code}/transitions`, { action: 'complete' }),
