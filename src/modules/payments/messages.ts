@@ -150,6 +150,8 @@ addMessages({
     'payment.recon.resolved': 'Khoản này đã được xử lý hết.',
     'payment.recon.no_order': 'Không có đơn hàng với mã này.',
     'payment.recon.order_not_waiting': 'Đơn hàng này không còn chờ thanh toán.',
+    'payment.recon.cod_order':
+      'Đơn hàng này trả tiền mặt khi nhận hàng: hãy hoàn lại khoản chuyển khoản cho người chuyển.',
     'payment.recon.more_than_left': 'Nhiều hơn số còn lại của khoản ({left} đ).',
     'payment.recon.more_than_due': 'Nhiều hơn số đơn còn phải trả ({due} đ).',
     'label.allocate-orderCode': 'Mã đơn hàng',
@@ -229,6 +231,8 @@ addMessages({
     'payment.recon.resolved': 'This item is fully handled.',
     'payment.recon.no_order': 'There is no order with this code.',
     'payment.recon.order_not_waiting': 'This order no longer waits for payment.',
+    'payment.recon.cod_order':
+      'This order is paid in cash on delivery: refund the transfer to its sender instead.',
     'payment.recon.more_than_left': 'More than what is left of the item ({left} đ).',
     'payment.recon.more_than_due': 'More than the order still needs ({due} đ).',
     'label.allocate-orderCode': 'Order code',

@@ -115,7 +115,7 @@ test('an excess: the order gets what it needs, the rest goes back to the payer',
   assert.deepEqual(await ledgerProblems(t.db), []);
 });
 
-test('a decision needs a reason, a real order that still waits, and no more than is left', async () => {
+test('a decision needs a reason, a real order that still waits for a transfer, and no more than is left', async () => {
   const intent = await newIntent(t, { buyerId, amount: 500_000n });
   const item = await itemFor(120_000, 'khong co ma don');
   const noReason = await officer.client.form(`/quan-ly/doi-soat/${item.id}/allocate`, {
@@ -145,6 +145,16 @@ test('a decision needs a reason, a real order that still waits, and no more than
   );
   assert.equal(notWaiting.statusCode, 422);
   assert.equal(notWaiting.json().error.fields[0].field, 'orderCode');
+
+  // A cash-on-delivery order takes no money through the platform: a transfer for it is refunded.
+  const cod = await newIntent(t, { buyerId, method: 'cod' });
+  const onCod = await officer.client.form(`/quan-ly/doi-soat/${item.id}/allocate`, {
+    orderCode: cod.orderCode,
+    reason: 'khách chuyển nhầm',
+  });
+  assert.equal(onCod.statusCode, 422);
+  assert.match(onCod.body, /trả tiền mặt khi nhận hàng/);
+  assert.equal(await escrowHeld(t.db, cod.orderId), 0n);
 
   const tooMuch = await officer.client.json('POST', `/api/v1/payments/reconciliation/${item.id}/refund`, {
     amount: 120_001,

@@ -153,6 +153,8 @@ export async function allocate(db: Db, d: Decision & z.output<typeof allocateInp
     const intent = await lockIntent(tx, { code: d.orderCode });
     if (!intent) throw invalid('orderCode', 'payment.recon.no_order');
     if (!openStates.includes(intent.status)) throw invalid('orderCode', 'payment.recon.order_not_waiting');
+    // The buyer pays that order in cash to the seller: money sent to the platform for it is refunded.
+    if (intent.method === 'cod') throw invalid('orderCode', 'payment.recon.cod_order');
     const left = remainingOf(item);
     const due = intent.amountDue - intent.amountPaid;
     // By default as much as both the item and the order allow.
