@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { after, before, test } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { type TestApp, testApp } from '../../../test/helpers.js';
@@ -115,6 +116,23 @@ test('a token cannot carry a scope beyond the user’s role', async () => {
   assert.equal(ok.res.statusCode, 201);
   const tooMuch = await officer.c.json('POST', '/api/v1/me/tokens', { name: 'y', scopes: ['admin'] });
   assert.equal(tooMuch.statusCode, 422);
+});
+
+test('a buyer may grant buyer:write (the cart, checkouts, own orders through the API); an officer may not', async () => {
+  const buyer = await signedIn(t);
+  const writer = await createOnPage(buyer.c, { name: 'Ứng dụng mua hàng', scopes: ['buyer:write'] });
+  assert.equal(writer.res.statusCode, 201);
+  const reader = await createOnPage(buyer.c, { name: 'Chỉ xem', scopes: ['read'] });
+  const api = new IpClient(t.app);
+  const line = `/api/v1/cart/items/${randomUUID()}`;
+  assert.equal((await api.get('/api/v1/cart', bearer(reader.token!))).statusCode, 200);
+  assert.equal((await api.json('DELETE', line, undefined, bearer(reader.token!))).statusCode, 403);
+  assert.equal((await api.json('DELETE', line, undefined, bearer(writer.token!))).statusCode, 200);
+
+  const officer = await signedIn(t, 'officer');
+  assert.doesNotMatch((await officer.c.get('/tai-khoan/token')).body, /value="buyer:write"/);
+  const refused = await createOnPage(officer.c, { name: 'Mua', scopes: ['buyer:write'] });
+  assert.equal(refused.res.statusCode, 422);
 });
 
 test('the token form needs a name and at least one scope; expiry is optional', async () => {

@@ -19,10 +19,7 @@ import {
 
 type Body = Record<string, unknown>;
 
-/**
- * Scope of a personal access token for changing a cart. No token carries it until the identity
- * module offers it: meanwhile carts and checkouts change through the browser's session only.
- */
+/** Scope of a personal access token for changing a cart, checking out and acting on one's own orders. */
 export const BUYING_SCOPE = 'buyer:write';
 
 /** Who may touch a cart: anyone (a visitor has one too); a token reads with `read`, writes with BUYING_SCOPE. */
