@@ -19,6 +19,7 @@ test('the buyer sees the VietQR code, the collection account, the amount and the
   assert.match(res.body, /data:image\/svg\+xml;base64,/);
   assert.match(res.body, /Vietcombank/);
   assert.match(res.body, /0011004455667/);
+  assert.match(res.body, /SAN TMDT TINH KHANH HOA/, 'the holder, by default the instance province');
   assert.match(res.body, /275\.000/);
   assert.match(res.body, new RegExp(`<strong>${intent.orderCode}</strong>`));
   assert.match(res.body, /Chờ thanh toán/);

@@ -1,3 +1,6 @@
+import type { Config } from '../../../config.js';
+import { foldVietnamese } from '../../../platform/text.js';
+import { instanceInfo } from '../../geo/index.js';
 import { bankName, buildVietQr, qrSvg } from '../vietqr.js';
 import type { PaymentProvider } from './provider.js';
 
@@ -20,9 +23,13 @@ export const vietqrProvider: PaymentProvider = {
       bankBin,
       bankName: bankName(bankBin),
       accountNo,
-      accountName: accountName ?? '',
+      accountName: accountName ?? defaultHolder(config),
       amount,
       memo: intent.orderCode,
     };
   },
 };
+
+/** COLLECTION_ACCOUNT_NAME unset: the holder as documented, "SAN TMDT TINH KHANH HOA" (capitals, no diacritics). */
+const defaultHolder = (config: Config) =>
+  `SAN TMDT ${foldVietnamese(instanceInfo(config).provinceName).toUpperCase()}`;
