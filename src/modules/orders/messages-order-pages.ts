@@ -61,6 +61,10 @@ addMessages({
     'orders.payment_status.pending': 'Chưa thanh toán',
     'orders.payment_status.partially_paid': 'Đã trả một phần',
     'orders.payment_status.paid': 'Đã thanh toán, sàn đang giữ tiền',
+    'orders.payment_status.paid_completed': 'Đã thanh toán, sàn đã chuyển tiền cho người bán',
+    'orders.payment_status.paid_cancelled': 'Đã thanh toán, tiền được hoàn lại cho người mua',
+    'orders.payment_status.paid_returned':
+      'Đã thanh toán; tiền hàng trả lại được hoàn cho người mua, phần còn lại (nếu có) chuyển cho người bán',
     'orders.payment_status.cancelled': 'Không còn chờ thanh toán',
     'orders.payment_status.collected': 'Người bán đã thu tiền mặt',
 
@@ -147,6 +151,10 @@ addMessages({
     'orders.payment_status.pending': 'Not paid yet',
     'orders.payment_status.partially_paid': 'Partly paid',
     'orders.payment_status.paid': 'Paid, held by the platform',
+    'orders.payment_status.paid_completed': 'Paid, released to the seller',
+    'orders.payment_status.paid_cancelled': 'Paid, the money goes back to the buyer',
+    'orders.payment_status.paid_returned':
+      'Paid; the returned goods are refunded to the buyer, the rest (if any) released to the seller',
     'orders.payment_status.cancelled': 'No longer waiting for payment',
     'orders.payment_status.collected': 'Cash collected by the seller',
 

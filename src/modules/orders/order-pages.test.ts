@@ -174,3 +174,17 @@ test('the order’s papers follow it: the signed e-contract once placed, the e-i
   const page = await shop.owner.client.get(`/kenh-ban-hang/don-hang/${order.code}`);
   assert.ok(page.body.includes(`href="${done.invoices[0].url}"`));
 });
+
+test('money paid online is said to be held only while the order runs: then released to the seller, or given back', async () => {
+  const statusOn = async (code: string) =>
+    /Tình trạng thanh toán<\/dt><dd>([^<]*)</.exec((await buyer.client.get(`/don-hang/${code}`)).body)?.[1];
+  const sold = await payOrder(t, await placeOrder(t, shop, buyer));
+  assert.equal(await statusOn(sold.code), 'Đã thanh toán, sàn đang giữ tiền');
+  await bringTo(t, sold, 'completed', who());
+  assert.equal(await statusOn(sold.code), 'Đã thanh toán, sàn đã chuyển tiền cho người bán');
+  const dropped = await bringTo(t, await placeOrder(t, shop, buyer), 'confirmed', who());
+  await bringTo(t, dropped, 'cancelled', who());
+  assert.equal(await statusOn(dropped.code), 'Đã thanh toán, tiền được hoàn lại cho người mua');
+  const sellerPage = await shop.owner.client.get(`/kenh-ban-hang/don-hang/${sold.code}`);
+  assert.match(sellerPage.body, /sàn đã chuyển tiền cho người bán/);
+});

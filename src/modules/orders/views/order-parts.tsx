@@ -12,7 +12,7 @@ import {
 import type { PageCtx } from '../../../web/page.js';
 import { type Column, Table } from '../../../web/table.js';
 import { Timeline } from '../../../web/timeline.js';
-import type { OrderAction, OrderStatus } from '../lifecycle.js';
+import { finalStates, type OrderAction, type OrderStatus } from '../lifecycle.js';
 import { lineLabel, type OrderDetail } from '../order-json.js';
 import type { Order, OrderLine, OrderRow } from '../order-queries.js';
 import { REASON_MAX } from '../transitions.js';
@@ -110,6 +110,17 @@ export function LinesTable({ ctx, order, lines }: { ctx: PageCtx; order: Order; 
   );
 }
 
+/**
+ * The payment's state in words. Money paid online is held only until the order ends: then it
+ * has gone to the seller (completed), back to the buyer (cancelled), or both (returned).
+ */
+function paymentStatusKey({ payment: p, order }: OrderDetail): string {
+  if (!p) return 'orders.payment_status.none';
+  if (p.status === 'paid' && finalStates.includes(order.status))
+    return `orders.payment_status.paid_${order.status}`;
+  return `orders.payment_status.${p.status}`;
+}
+
 /** How the order is paid, and its signed papers: the e-contract, the e-invoices. */
 export function Papers({ ctx, d }: { ctx: PageCtx; d: OrderDetail }) {
   const { t } = ctx;
@@ -121,7 +132,7 @@ export function Papers({ ctx, d }: { ctx: PageCtx; d: OrderDetail }) {
       </h2>
       <dl class="facts">
         <dt safe>{t('orders.fact.payment_status')}</dt>
-        <dd safe>{p ? t(`orders.payment_status.${p.status}`) : t('orders.payment_status.none')}</dd>
+        <dd safe>{t(paymentStatusKey(d))}</dd>
         {p && p.amountPaid > 0n ? (
           <>
             <dt safe>{t('orders.fact.amount_paid')}</dt>
