@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
+import { createServer } from 'node:net';
 import path from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import type { TestApp } from '../helpers.js';
@@ -30,10 +31,22 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** Serves the test app over real HTTP on a free loopback port; returns its base URL. */
-export async function serve(t: TestApp): Promise<string> {
-  const address = await t.app.listen({ port: 0, host: '127.0.0.1' });
+/** Serves the test app over real HTTP on a loopback port (a free one unless given); returns its base URL. */
+export async function serve(t: TestApp, port = 0): Promise<string> {
+  const address = await t.app.listen({ port, host: '127.0.0.1' });
   return address.replace('localhost', '127.0.0.1');
+}
+
+/**
+ * A loopback port free now, for an app that must know its own address before it listens
+ * (PUBLIC_URL: the payment gateway sends the browser back there).
+ */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
 }
 
 /** A phone-sized browser context, in Vietnamese, as most buyers and sellers use it. */
