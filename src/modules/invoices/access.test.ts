@@ -187,6 +187,15 @@ test('look-up by code is open to everyone; lists show each their own', async () 
   assert.ok(shopList.some((i: { id: string }) => i.id === inv.id));
   const page = await clients.member.get('/kenh-ban-hang/hoa-don');
   assert.ok(page.body.includes(inv.lookupCode));
+  // The buyer's account page and the seller centre lead to them.
+  assert.match(
+    (await clients.buyer.get('/tai-khoan')).body,
+    /<a href="\/tai-khoan\/hoa-don">Hóa đơn của tôi<\/a>/,
+  );
+  assert.match(
+    (await clients.member.get('/kenh-ban-hang')).body,
+    new RegExp(`<a href="/kenh-ban-hang/hoa-don\\?shop=${sellerId}">Hóa đơn đã phát hành</a>`),
+  );
 });
 
 test('the invoices API is in the OpenAPI document; the pages are not', async () => {

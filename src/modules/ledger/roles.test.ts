@@ -57,6 +57,13 @@ test('console pages: anonymous visitors sent to sign in, buyers and sellers refu
           officers(who) ? 'private, no-store' : res.headers['cache-control'],
         );
     }
+  // The console's home leads to both.
+  const home = (await clients.officer.get('/quan-ly')).body;
+  assert.match(home, /<a href="\/quan-ly\/chi-tra">Chi trả cho người bán<\/a>/);
+  assert.match(
+    home,
+    /<a href="\/quan-ly\/thue-khau-tru">Thuế khấu trừ, nộp thay hộ và cá nhân kinh doanh<\/a>/,
+  );
 });
 
 test('console API: 401 without credentials, 403 for buyers and sellers, 200 for officers and admins', async () => {
@@ -122,6 +129,11 @@ test("seller centre: a shop's members see its balance; others have no shop; anon
     const res = await clients[who].get(`/api/v1/seller/balance?shop=${sellerId}`);
     assert.equal(res.statusCode, who === 'anonymous' ? 401 : who === 'seller' ? 200 : 404, `${who} own shop`);
   }
+  // The seller centre leads to it.
+  assert.match(
+    (await clients.seller.get('/kenh-ban-hang')).body,
+    new RegExp(`<a href="/kenh-ban-hang/so-du\\?shop=${sellerId}">Số dư và lịch sử giao dịch</a>`),
+  );
 });
 
 test('the JSON twins are in the OpenAPI document; the pages are not', async () => {

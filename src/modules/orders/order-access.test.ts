@@ -90,6 +90,7 @@ test('reading an order: the buyer on the buyer side, the shop on the seller side
     404,
   );
   assert.equal((await clients.buyer.get('/kenh-ban-hang/don-hang')).headers.location, '/kenh-ban-hang');
+  assert.match((await clients.buyer.get('/tai-khoan')).body, /<a href="\/don-hang">Đơn hàng của tôi<\/a>/);
 });
 
 test('moving an order: each side only through its own door, each action only by the side the table names', async () => {

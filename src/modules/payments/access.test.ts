@@ -71,6 +71,9 @@ test('reconciliation and statements: pages and JSON for officers and administrat
         `${who} GET ${url}`,
       );
   }
+  const home = (await clients.officer.get('/quan-ly')).body;
+  assert.match(home, /<a href="\/quan-ly\/doi-soat">Đối soát chuyển khoản<\/a>/);
+  assert.match(home, /<a href="\/quan-ly\/doi-soat\/sao-ke">Nhập sao kê ngân hàng<\/a>/);
 });
 
 test('decisions and imports: officers and administrators, with a reason; a read-only token is refused', async () => {

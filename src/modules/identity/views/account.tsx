@@ -55,11 +55,19 @@ export function AccountPage({
         <dt safe>{t('identity.account.since')}</dt>
         <dd safe>{formatDate(account.createdAt, locale)}</dd>
       </dl>
-      <p>
-        <a href="/thong-bao" safe>
-          {t('nav.notifications')}
-        </a>
-      </p>
+      <ul>
+        {[
+          ['/don-hang', 'orders.page.mine'],
+          ['/tai-khoan/hoa-don', 'invoice.list.buyer_title'],
+          ['/thong-bao', 'nav.notifications'],
+        ].map(([href, key]) => (
+          <li>
+            <a href={href} safe>
+              {t(key)}
+            </a>
+          </li>
+        ))}
+      </ul>
       <h2 safe>{t('identity.token.title')}</h2>
       {tokens.length ? (
         <ul>

@@ -5,7 +5,16 @@ import { statusLabel } from '../reference.js';
 import { sellerStatus } from '../schema.js';
 import { ConsoleNav } from './console-parts.js';
 
-/** Console home: how many sellers are in each state, each count a link to its list. */
+/** The officers' buying and money pages (orders, payments and ledger modules), in the order of a day's work. */
+const buyingLinks: [string, string][] = [
+  ['/quan-ly/don-hang', 'orders.officer.find'],
+  ['/quan-ly/doi-soat', 'payment.recon.title'],
+  ['/quan-ly/doi-soat/sao-ke', 'payment.statement.title'],
+  ['/quan-ly/chi-tra', 'ledger.payout.title'],
+  ['/quan-ly/thue-khau-tru', 'ledger.tax.title'],
+];
+
+/** Console home: how many sellers are in each state, each count a link to its list; the buying pages. */
 export function ConsoleHome({
   ctx,
   summary,
@@ -65,11 +74,16 @@ export function ConsoleHome({
           {t('search.synonyms.title')}
         </a>
       </p>
-      <p>
-        <a href="/quan-ly/don-hang" safe>
-          {t('orders.officer.find')}
-        </a>
-      </p>
+      <h2 safe>{t('console.home.buying')}</h2>
+      <ul>
+        {buyingLinks.map(([href, key]) => (
+          <li>
+            <a href={href} safe>
+              {t(key)}
+            </a>
+          </li>
+        ))}
+      </ul>
     </Layout>
   );
 }

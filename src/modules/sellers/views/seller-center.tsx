@@ -100,11 +100,23 @@ function NextStep({ ctx, shop }: { ctx: PageCtx; shop: ShopView }) {
       {s.status === 'draft' ? (
         ''
       ) : (
-        <p>
-          <a href={`/kenh-ban-hang/don-hang?shop=${s.id}`} safe>
-            {t('orders.seller.title')}
-          </a>
-        </p>
+        <>
+          <p>
+            <a href={`/kenh-ban-hang/don-hang?shop=${s.id}`} safe>
+              {t('orders.seller.title')}
+            </a>
+          </p>
+          <p>
+            <a href={`/kenh-ban-hang/so-du?shop=${s.id}`} safe>
+              {t('ledger.balance.title')}
+            </a>
+          </p>
+          <p>
+            <a href={`/kenh-ban-hang/hoa-don?shop=${s.id}`} safe>
+              {t('invoice.list.seller_title')}
+            </a>
+          </p>
+        </>
       )}
     </div>
   );
