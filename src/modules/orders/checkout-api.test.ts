@@ -173,7 +173,7 @@ test('everything is checked: contact, address, payment, key, and each line again
   assert.equal(await stockOf(t, a.variant.id), 2, 'nothing was reserved');
 });
 
-test('role matrix: buyers check out; visitors are sent to sign in; officers, admins and tokens may not', async () => {
+test('role matrix: buyers check out (a token with buyer:write); visitors sign in; officers, admins and other tokens may not', async () => {
   const a = await sellingShop(t);
   const visitor = new Client(t.app);
   assert.equal((await visitor.get('/thanh-toan-don')).statusCode, 302);
@@ -204,6 +204,11 @@ test('role matrix: buyers check out; visitors are sent to sign in; officers, adm
     (await viaToken.json('POST', '/api/v1/checkout', body, { ...token, ...key() })).statusCode,
     403,
   );
+  assert.equal(
+    (await viaToken.json('POST', '/api/v1/cart/items', { variantId: a.variant.id, quantity: 1 }, token))
+      .statusCode,
+    403,
+  );
 
   const placed = await buyer.client.json('POST', '/api/v1/checkout', body, key());
   assert.equal(placed.statusCode, 201);
@@ -212,6 +217,27 @@ test('role matrix: buyers check out; visitors are sent to sign in; officers, adm
     (await other.client.json('GET', `/api/v1/checkouts/${placed.json().checkoutId}`)).statusCode,
     404,
   );
+
+  // A token the buyer makes on the token page with buyer:write fills the cart and checks out.
+  const made = await buyer.client.form('/tai-khoan/token', {
+    name: 'Ứng dụng đặt hàng',
+    scopes: ['buyer:write'],
+  });
+  assert.equal(made.statusCode, 201);
+  assert.match(made.body, /buyer:write: mua hàng/, 'the scope is offered with its label');
+  const writer = { authorization: `Bearer ${/<code>(tmdt_[\w-]+)<\/code>/.exec(made.body)![1]}` };
+  const program = new Client(t.app);
+  const added = await program.json(
+    'POST',
+    '/api/v1/cart/items',
+    { variantId: a.variant.id, quantity: 1 },
+    writer,
+  );
+  assert.equal(added.statusCode, 200, added.body);
+  const bought = await program.json('POST', '/api/v1/checkout', body, { ...writer, ...key() });
+  assert.equal(bought.statusCode, 201, bought.body);
+  assert.equal(bought.json().orders.length, 1);
+  assert.equal(bought.json().orders[0].total, 1_250_000 + 30_000);
 });
 
 test('the JSON twins are in the OpenAPI document', async () => {

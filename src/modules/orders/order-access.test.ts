@@ -175,6 +175,12 @@ test('tokens: read to look; seller:write to move the shop’s orders; buyer:writ
     (await anon.json('POST', `/api/v1/orders/${o.code}/transitions`, cancel, buyerRead)).statusCode,
     403,
   );
+  // The shop has confirmed that one; the buyer's program cancels a new one.
+  const mine = await placeOrder(t, shop, buyer, { method: 'cod' });
+  const buyerWrite = await bearer(t, buyer.user.id, ['buyer:write']);
+  const cancelled = await anon.json('POST', `/api/v1/orders/${mine.code}/transitions`, cancel, buyerWrite);
+  assert.equal(cancelled.statusCode, 200, cancelled.body);
+  assert.equal(cancelled.json().status, 'cancelled');
 });
 
 test('the order API is in the OpenAPI document; the pages are not', async () => {
