@@ -133,27 +133,59 @@ test('a checkout chosen as a deadlock victim (stock given back in another order 
     { owner: `u:${buyer.id}`, variantId: first, quantity: 1 },
     { owner: `u:${buyer.id}`, variantId: second, quantity: 1 },
   ]);
-  // Another writer (a cancellation giving stock back) holds the second variant, then wants the first.
+  // PostgreSQL looks for a deadlock once per wait, deadlock_timeout after the wait began, and the
+  // waiter that finds it is the victim. So the checkout must close the circle: `other` (a
+  // cancellation giving stock back, which never looks) waits for the checkout's first variant
+  // before the checkout asks for the second. `holder` keeps the checkout waiting at the first
+  // variant until then. Every step waits for the state before it, however slow the machine.
+  const holder = await t.db.$client.connect();
   const other = await t.db.$client.connect();
+  const pid = async (c: typeof other) =>
+    (await c.query('SELECT pg_backend_pid() AS pid')).rows[0].pid as number;
+  const blockedBy = async (blocker: number) =>
+    (
+      await t.db.execute<{ pid: number }>(
+        sql`SELECT pid FROM pg_stat_activity WHERE ${blocker} = ANY(pg_blocking_pids(pid))`,
+      )
+    ).rows.map((r) => r.pid);
+  const until = async <T>(probe: () => Promise<T | undefined>): Promise<T> => {
+    for (const giveUp = Date.now() + 60_000; Date.now() < giveUp; ) {
+      const found = await probe();
+      if (found !== undefined) return found;
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    throw new Error('the sessions never reached the expected waits');
+  };
+  const restock = 'UPDATE product_variants SET stock = stock + 1 WHERE id = $1';
   try {
+    const [holderPid, otherPid] = [await pid(holder), await pid(other)];
+    await holder.query('BEGIN');
+    await holder.query('SELECT 1 FROM product_variants WHERE id = $1 FOR UPDATE', [first]);
     await other.query('BEGIN');
-    await other.query('UPDATE product_variants SET stock = stock + 1 WHERE id = $1', [second]);
+    await other.query("SET LOCAL deadlock_timeout = '10min'");
+    await other.query(restock, [second]);
     const checkout = buyer.client.json('POST', '/api/v1/checkout', form, {
       'idempotency-key': 'deadlock-0001',
     });
-    // The checkout has reserved the first variant and waits for the second.
-    for (let waiting = 0; !waiting; ) {
-      await new Promise((r) => setTimeout(r, 50));
-      const res = await t.db.execute<{ n: number }>(
-        sql`SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()`,
-      );
-      waiting = res.rows[0].n;
-    }
-    await other.query('UPDATE product_variants SET stock = stock + 1 WHERE id = $1', [first]);
+    // The checkout waits for the first variant (its place in that row's queue taken)...
+    const checkoutPid = await until(async () => (await blockedBy(holderPid))[0]);
+    // ...and `other` queues behind it for the same row, holding the second.
+    const otherTakesFirst = other.query(restock, [first]);
+    await until(async () => ((await blockedBy(checkoutPid)).includes(otherPid) ? true : undefined));
+    // The checkout gets the first variant, asks for the second: a circle, which it finds.
+    await holder.query('ROLLBACK');
+    await otherTakesFirst;
+    const [{ n }] = (
+      await t.db.execute<{ n: number }>(
+        sql`SELECT count(*)::int AS n FROM ${checkouts} WHERE buyer_id = ${buyer.id}`,
+      )
+    ).rows;
+    assert.equal(n, 0, 'the checkout gave the first variant up without committing: it was the victim');
     await other.query('COMMIT');
     const res = await checkout;
     assert.equal(res.statusCode, 201, res.body);
   } finally {
+    holder.release();
     other.release();
   }
   assert.equal(await stockOf(t, first), 5);
