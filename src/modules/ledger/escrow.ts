@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import type { Executor } from '../../platform/db/pool.js';
 import { balanceOf, type Channel, credit, debit, lockBalance, post } from './journal.js';
@@ -110,6 +111,41 @@ export const escrowHeld = (db: Executor, orderId: string) => balanceOf(db, 'escr
 
 /** Refund owed to an order's buyer and not yet paid. */
 export const refundOwed = (db: Executor, orderId: string) => balanceOf(db, 'refund_payable', orderId);
+
+export interface RefundOwed {
+  orderId: string;
+  amount: bigint;
+  /** When the latest money became owed (a cancellation, a return, a reversal). */
+  since: Date;
+}
+
+/**
+ * The orders whose buyers are owed a refund not yet paid, the longest waiting first, a page at
+ * a time, and how many there are.
+ */
+export async function refundsOwed(
+  db: Executor,
+  page: { limit: number; offset: number },
+): Promise<{ rows: RefundOwed[]; total: number }> {
+  const rows = await db.execute<{ order_id: string; amount: bigint; since: Date }>(sql`
+    SELECT a.subject_id AS order_id, a.balance AS amount, max(e.at) AS since
+    FROM ledger_accounts a
+    JOIN ledger_postings p ON p.account_id = a.id AND p.amount < 0
+    JOIN ledger_entries e ON e.id = p.entry_id
+    WHERE a.code = 'refund_payable' AND a.balance > 0
+    GROUP BY a.id
+    ORDER BY since, a.subject_id
+    LIMIT ${page.limit} OFFSET ${page.offset}`);
+  const [count] = (
+    await db.execute<{ n: number }>(
+      sql`SELECT count(*)::int AS n FROM ledger_accounts WHERE code = 'refund_payable' AND balance > 0`,
+    )
+  ).rows;
+  return {
+    rows: rows.rows.map((r) => ({ orderId: r.order_id, amount: BigInt(r.amount), since: new Date(r.since) })),
+    total: count!.n,
+  };
+}
 
 /** What the platform owes a seller, what the seller owes it (fees of cash-on-delivery orders), and the difference. */
 export async function sellerBalance(

@@ -9,12 +9,14 @@ import { sellerLedgerRoutes } from './routes-seller.js';
 export {
   allocateSuspense,
   escrowHeld,
+  type RefundOwed,
   recordPaymentReceived,
   recordRefundPaid,
   recordSuspenseReceipt,
   refundEscrow,
   refundOwed,
   refundSuspense,
+  refundsOwed,
   sellerBalance,
 } from './escrow.js';
 export type { Channel } from './journal.js';

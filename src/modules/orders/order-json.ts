@@ -3,7 +3,7 @@ import type { Executor } from '../../platform/db/pool.js';
 import type { Translate } from '../../platform/http/i18n.js';
 import { contractsOfOrders } from '../contracts/index.js';
 import { invoicesOfOrders } from '../invoices/index.js';
-import { paymentPagePath, paymentsOf } from '../payments/index.js';
+import { paymentPagePath, paymentsOf, refundOf } from '../payments/index.js';
 import { actionsFor, type OrderParty, orderActions } from './lifecycle.js';
 import { linesOf, type Order, type OrderLine, type OrderRow, timelineOf } from './order-queries.js';
 import { deliveryMethod, orderStatus, paymentMethod } from './schema.js';
@@ -80,6 +80,14 @@ export const orderJson = orderRowJson.omit({ firstItem: true, items: true }).ext
     .object({ code: z.string(), signedAt: when, url: z.string(), downloadUrl: z.string() })
     .nullable()
     .meta({ description: 'The signed e-contract (made a moment after the order is placed)' }),
+  refund: z
+    .object({
+      owed: dong.meta({ description: 'Still owed to the buyer' }),
+      refunded: dong,
+      page: z.string().meta({ description: "The buyer's refund page (where the buyer gives the account)" }),
+    })
+    .nullable()
+    .meta({ description: 'Money of a cancelled or returned order given back to the buyer (null: none)' }),
   invoices: z.array(
     z.object({
       kind: z.enum(['original', 'adjustment', 'replacement']),
@@ -127,6 +135,8 @@ export async function orderDetail(db: Executor, order: Order, party: OrderParty,
     paymentPage:
       party === 'buyer' && waiting && order.paymentMethod !== 'cod' ? paymentPagePath(order.code) : null,
     contract: (await contractsOfOrders(db, [order.id])).get(order.id) ?? null,
+    /** Money given back to the buyer: owed, paid (from the payments module). */
+    refund: order.paymentMethod === 'cod' ? null : await refundOf(db, order.id),
     invoices: (await invoicesOfOrders(db, [order.id])).get(order.id) ?? [],
   };
 }
@@ -187,6 +197,7 @@ export function toOrderJson(d: OrderDetail): z.infer<typeof orderJson> {
       url: d.contract.path,
       downloadUrl: d.contract.downloadPath,
     },
+    refund: d.refund && { owed: Number(d.refund.owed), refunded: Number(d.refund.paid), page: d.refund.page },
     invoices: d.invoices.map((i) => ({
       kind: i.kind,
       status: i.status,

@@ -8,9 +8,9 @@ import { newIntent, postWebhook, transferIn } from './test-fixtures.js';
 
 /**
  * Who may use the payments routes, read as a table: the buyer of an order sees its payment
- * page, nobody else does (404: the code tells them nothing); the reconciliation queue and the
- * statement import are the officers' and administrators'; the provider endpoints answer
- * whoever calls, by signature, not by session.
+ * and refund pages, nobody else does (404: the code tells them nothing); the reconciliation
+ * queue, the statement import and the refunds queue are the officers' and administrators';
+ * the provider endpoints answer whoever calls, by signature, not by session.
  */
 type Who = 'anonymous' | 'owner' | 'buyer' | 'officer' | 'admin';
 const everyone: Who[] = ['anonymous', 'owner', 'buyer', 'officer', 'admin'];
@@ -41,12 +41,28 @@ before(async () => {
 });
 after(() => t.close());
 
-test('payment page and its JSON: only the order’s buyer', async () => {
+test('payment and refund pages and their JSON: only the order’s buyer', async () => {
+  for (const who of everyone)
+    for (const [url, api] of [
+      [`/thanh-toan/${code}`, false],
+      [`/api/v1/payments/${code}`, true],
+      [`/hoan-tien/${code}`, false],
+      [`/api/v1/me/refunds/${code}`, true],
+    ] as const) {
+      const res = await clients[who].get(url);
+      assert.equal(
+        res.statusCode,
+        who === 'anonymous' ? (api ? 401 : 302) : who === 'owner' ? 200 : 404,
+        `${who} ${url}`,
+      );
+    }
+  // Nothing is owed on this order: its buyer is told so, nobody else learns anything.
+  const account = { bankBin: '970436', bankAccountNo: '0011004455667', bankAccountName: 'NGUYEN VAN A' };
   for (const who of everyone) {
-    const page = await clients[who].get(`/thanh-toan/${code}`);
-    assert.equal(page.statusCode, who === 'anonymous' ? 302 : who === 'owner' ? 200 : 404, `${who} page`);
-    const api = await clients[who].get(`/api/v1/payments/${code}`);
-    assert.equal(api.statusCode, who === 'anonymous' ? 401 : who === 'owner' ? 200 : 404, `${who} API`);
+    const form = await clients[who].form(`/hoan-tien/${code}`, account);
+    assert.equal(form.statusCode, who === 'anonymous' ? 401 : who === 'owner' ? 409 : 404, `${who} form`);
+    const api = await clients[who].json('PUT', `/api/v1/me/refunds/${code}/account`, account);
+    assert.equal(api.statusCode, who === 'anonymous' ? 401 : who === 'owner' ? 409 : 404, `${who} API`);
   }
 });
 
@@ -56,8 +72,19 @@ test('reconciliation and statements: pages and JSON for officers and administrat
     '/quan-ly/doi-soat?state=resolved',
     `/quan-ly/doi-soat/${itemId}`,
     '/quan-ly/doi-soat/sao-ke',
+    '/quan-ly/hoan-tien',
+    '/quan-ly/hoan-tien?state=paid',
+    `/quan-ly/hoan-tien/${code}`,
+    '/quan-ly/hoan-tien/tep.xlsx',
   ];
-  const apis = ['/api/v1/payments/reconciliation', `/api/v1/payments/reconciliation/${itemId}`];
+  const apis = [
+    '/api/v1/payments/reconciliation',
+    `/api/v1/payments/reconciliation/${itemId}`,
+    '/api/v1/payments/refunds',
+    '/api/v1/payments/refunds?state=paid',
+    `/api/v1/payments/refunds/${code}`,
+    '/api/v1/payments/refunds/transfer-file',
+  ];
   for (const who of everyone) {
     for (const url of pages) {
       const res = await clients[who].get(url);
@@ -92,6 +119,20 @@ test('decisions and imports: officers and administrators, with a reason; a read-
     const upload = await clients[who].multipart('/api/v1/payments/statements', {}, { file });
     // The file has no rows: staff get as far as its check (422); nobody else gets that far.
     assert.equal(upload.statusCode, who === 'anonymous' ? 401 : staff(who) ? 422 : 403, `${who} import`);
+    // Nothing is owed on the order: staff are told so (409); nobody else gets that far.
+    const paid = { reference: 'FT26328000001', reason: 'kiểm tra quyền' };
+    const refundForm = await clients[who].form(`/quan-ly/hoan-tien/${code}`, paid);
+    assert.equal(
+      refundForm.statusCode,
+      who === 'anonymous' ? 401 : staff(who) ? 409 : 403,
+      `${who} refund form`,
+    );
+    const refundApi = await clients[who].json('POST', `/api/v1/payments/refunds/${code}`, paid);
+    assert.equal(
+      refundApi.statusCode,
+      who === 'anonymous' ? 401 : staff(who) ? 409 : 403,
+      `${who} refund API`,
+    );
   }
   const officer = await signedIn(t, 'officer');
   const readOnly = new Client(t.app);
@@ -104,6 +145,13 @@ test('decisions and imports: officers and administrators, with a reason; a read-
     headers,
   );
   assert.equal(refused.statusCode, 403);
+  const refundRefused = await readOnly.json(
+    'POST',
+    `/api/v1/payments/refunds/${code}`,
+    { reference: 'FT26328000002', reason: 'token' },
+    headers,
+  );
+  assert.equal(refundRefused.statusCode, 403);
 });
 
 test('provider endpoints answer by signature, whoever calls', async () => {
@@ -132,7 +180,13 @@ test('the payments API is in the OpenAPI document; the pages are not', async () 
     '/api/v1/payments/reconciliation/{id}/refund',
     '/api/v1/payments/statements',
     '/api/v1/payments/statements/{id}',
+    '/api/v1/payments/refunds',
+    '/api/v1/payments/refunds/transfer-file',
+    '/api/v1/payments/refunds/{code}',
+    '/api/v1/me/refunds/{code}',
+    '/api/v1/me/refunds/{code}/account',
   ])
     assert.ok(doc.paths[p], p);
   assert.equal(doc.paths['/quan-ly/doi-soat'], undefined);
+  assert.equal(doc.paths['/quan-ly/hoan-tien'], undefined);
 });

@@ -1,8 +1,11 @@
 import type { Module } from '../../platform/module.js';
 import './messages.js';
+import './messages-refunds.js';
 import { officerRoutes } from './routes-officer.js';
 import { officerApiRoutes } from './routes-officer-api.js';
 import { payRoutes } from './routes-pay.js';
+import { buyerRefundRoutes } from './routes-refund-buyer.js';
+import { refundRoutes } from './routes-refunds.js';
 import { vnpayRoutes } from './routes-vnpay.js';
 import { webhookRoutes } from './routes-webhook.js';
 
@@ -19,6 +22,7 @@ export {
 } from './intents.js';
 export type { IntentStatus as PaymentStatus, PaymentMethod } from './lifecycle.js';
 export type { PaymentProvider, PaymentStart } from './providers/provider.js';
+export { type RefundStatus, refundOf, refundPagePath } from './refunds.js';
 
 export const paymentsModule: Module = {
   name: 'payments',
@@ -28,5 +32,7 @@ export const paymentsModule: Module = {
     officerRoutes(app, deps);
     officerApiRoutes(app, deps);
     vnpayRoutes(app, deps);
+    refundRoutes(app, deps);
+    buyerRefundRoutes(app, deps);
   },
 };

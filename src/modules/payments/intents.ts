@@ -2,6 +2,7 @@ import { eq, inArray } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/pool.js';
 import { AppError, conflict, notFound } from '../../platform/http/errors.js';
 import { publish } from '../../platform/jobs/outbox.js';
+import { refundEscrow } from '../ledger/index.js';
 import {
   type IntentAction,
   type IntentParty,
@@ -154,9 +155,11 @@ export async function countReceipt(
 
 /**
  * The order no longer waits for money (cancelled, or its payment deadline passed). A transfer
- * that arrives later goes to the officers' reconciliation queue. Refuses (409) when the money has
- * already arrived, so an order is never cancelled for non-payment after it was paid; cancelling
- * twice is harmless. Call it after locking the order (payments never lock orders: no deadlock).
+ * that arrives later goes to the officers' reconciliation queue; what was already counted of a
+ * partly paid order becomes a refund owed to the buyer (it was held in the order's escrow).
+ * Refuses (409) when the money has already arrived in full, so an order is never cancelled for
+ * non-payment after it was paid; cancelling twice is harmless. Call it after locking the order
+ * (payments never lock orders: no deadlock).
  */
 export async function cancelPaymentIntent(tx: Executor, orderId: string): Promise<void> {
   const intent = await lockIntent(tx, { orderId });
@@ -164,6 +167,12 @@ export async function cancelPaymentIntent(tx: Executor, orderId: string): Promis
   if (intent.status === 'cancelled') return;
   if (intent.status === 'paid' || intent.status === 'collected') throw conflict('payment.error.already_paid');
   await moveIntent(tx, intent, { action: 'cancel', party: 'orders' });
+  if (intent.amountPaid > 0n)
+    await refundEscrow(tx, {
+      orderId,
+      sellerId: intent.sellerId,
+      reason: `order ${intent.orderCode} cancelled before it was paid in full`,
+    });
 }
 
 /** The seller says the cash was collected on delivery. Nothing is posted: the seller holds the cash. */

@@ -17,7 +17,7 @@ export const remainingOf = (i: Pick<Item, 'amount' | 'allocated' | 'refunded'>) 
   i.amount - i.allocated - i.refunded;
 
 /** An amount typed in a form or sent as JSON: whole đồng, optional (empty: all that can move). */
-const optionalAmount = z.preprocess(
+export const optionalAmount = z.preprocess(
   (v) => (v === '' || v === null ? undefined : typeof v === 'string' ? v.replace(/[.\s,]/g, '') : v),
   z.coerce.bigint('v.invalid').positive('payment.error.amount').optional(),
 );

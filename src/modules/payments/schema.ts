@@ -239,3 +239,46 @@ export interface StatementRowReport {
   orderCode: string | null;
   problem: string | null;
 }
+
+/**
+ * Where the buyer of an order paid by bank transfer wants a refund sent, as the buyer gave it on
+ * the order's refund page (a gateway's refund goes back to the card or wallet that paid).
+ */
+export const refundAccounts = pgTable('payment_refund_accounts', {
+  intentId: uuid('intent_id')
+    .primaryKey()
+    .references(() => paymentIntents.id, { onDelete: 'cascade' }),
+  bankBin: text('bank_bin').notNull(),
+  bankAccountNo: text('bank_account_no').notNull(),
+  bankAccountName: text('bank_account_name').notNull(),
+  updatedAt: updatedAt(),
+});
+
+/**
+ * A refund paid to an order's buyer, as an officer recorded it: the bank transfer (or the
+ * gateway's refund) and its reference, unique per channel, so that recording it twice records
+ * it once. The ledger's refund_paid entry and the audit entry are written in the same
+ * transaction. The account it went to is kept as it was then.
+ */
+export const paymentRefunds = pgTable(
+  'payment_refunds',
+  {
+    id: id(),
+    intentId: parentId('intent_id', () => paymentIntents.id),
+    channel: receiptChannel('channel').notNull(),
+    reference: text('reference').notNull(),
+    amount: bigint('amount', { mode: 'bigint' }).notNull(),
+    bankBin: text('bank_bin'),
+    bankAccountNo: text('bank_account_no'),
+    bankAccountName: text('bank_account_name'),
+    reason: text('reason').notNull(),
+    actorId: uuid('actor_id').notNull(),
+    paidAt: tstz('paid_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('payment_refunds_reference_idx').on(t.channel, t.reference),
+    index('payment_refunds_intent_idx').on(t.intentId),
+    index('payment_refunds_paid_idx').on(t.paidAt),
+    check('payment_refunds_amount_check', sql`${t.amount} > 0`),
+  ],
+);

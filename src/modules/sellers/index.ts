@@ -9,11 +9,11 @@ import { verificationRoutes } from './verification/routes.js';
 export { applicationSchema } from './application-schema.js';
 export { isSellerMember } from './documents.js';
 export { publicStates, type SellerStatus, sellerLifecycle } from './lifecycle.js';
-export { bank, categories, type LegalForm, legalFormLabel, ocopGroupLabel } from './reference.js';
+export { bank, banks, categories, type LegalForm, legalFormLabel, ocopGroupLabel } from './reference.js';
 export { getSeller, memberships, type Seller } from './service.js';
 export { staffOf } from './staff.js';
 export { SELLER_STATUS_CHANGED, transitionSeller } from './transitions.js';
-export { normalizeTaxCode, taxCodeProblem } from './validators.js';
+export { normalizeTaxCode, taxCodeProblem, zAccountNo, zBankBin, zHolderName } from './validators.js';
 
 export const sellersModule: Module = {
   name: 'sellers',

@@ -5,6 +5,7 @@ import { Confirmation } from '../../../web/forms.js';
 import { Layout } from '../../../web/layout.js';
 import type { PageCtx } from '../../../web/page.js';
 import { Pager } from '../../../web/pager.js';
+import type { RefundStatus } from '../../payments/index.js';
 import type { OrderDetail } from '../order-json.js';
 import type { OrderRow } from '../order-queries.js';
 import {
@@ -76,6 +77,24 @@ export function BuyerOrdersPage({ ctx, list }: { ctx: PageCtx; list: OrderList }
   );
 }
 
+/** Money of the order given back: still owed (with the way to give the account for it) or paid. */
+function RefundNotice({ ctx, refund, vietqr }: { ctx: PageCtx; refund: RefundStatus; vietqr: boolean }) {
+  const { t } = ctx;
+  const owed = refund.owed > 0n;
+  return (
+    <p class={owed ? 'notice' : 'notice ok'}>
+      <span safe>
+        {owed
+          ? t('payment.refund.order_owed', { amount: money(ctx, refund.owed) })
+          : t('payment.refund.order_paid', { amount: money(ctx, refund.paid) })}
+      </span>{' '}
+      <a href={refund.page} safe>
+        {t(owed && vietqr ? 'payment.refund.order_give_account' : 'payment.refund.order_link')}
+      </a>
+    </p>
+  );
+}
+
 /** One of the buyer's orders: what was bought, where it stands, its history, what the buyer may do now. */
 export function BuyerOrderPage({
   ctx,
@@ -106,6 +125,7 @@ export function BuyerOrderPage({
       ) : (
         ''
       )}
+      {d.refund ? <RefundNotice ctx={ctx} refund={d.refund} vietqr={order.paymentMethod === 'vietqr'} /> : ''}
       <OrderFacts ctx={ctx} order={order} side="buyer" />
       <LinesTable ctx={ctx} order={order} lines={d.lines} />
       <Papers ctx={ctx} d={d} />

@@ -10,6 +10,7 @@ const buyingLinks: [string, string][] = [
   ['/quan-ly/don-hang', 'orders.officer.find'],
   ['/quan-ly/doi-soat', 'payment.recon.title'],
   ['/quan-ly/doi-soat/sao-ke', 'payment.statement.title'],
+  ['/quan-ly/hoan-tien', 'payment.refund.title'],
   ['/quan-ly/chi-tra', 'ledger.payout.title'],
   ['/quan-ly/thue-khau-tru', 'ledger.tax.title'],
 ];

@@ -1,0 +1,163 @@
+import { addMessages } from '../../platform/http/i18n.js';
+
+addMessages({
+  vi: {
+    'payment.refund.title': 'Hoàn tiền cho người mua',
+    'payment.refund.back_console': 'Về trang quản lý',
+    'payment.refund.intro':
+      'Tiền của đơn hàng đã hủy hoặc hàng trả lại mà sàn còn nợ người mua. Chuyển khoản hoàn tiền từ tài khoản thu hộ (hoặc hoàn qua cổng VNPAY cho đơn trả bằng VNPAY), rồi ghi lại mã giao dịch tại đây.',
+    'payment.refund.filter': 'Lọc theo tình trạng',
+    'payment.refund.state.owed': 'Chờ hoàn tiền',
+    'payment.refund.state.paid': 'Đã hoàn tiền',
+    'payment.refund.empty.owed': 'Không có khoản hoàn tiền nào đang chờ.',
+    'payment.refund.empty.paid': 'Chưa ghi nhận khoản hoàn tiền nào.',
+    'payment.refund.count': '{count} đơn hàng',
+    'payment.refund.file': 'Tải tệp chuyển khoản hoàn tiền (XLSX)',
+    'payment.refund.file_hint':
+      'Tệp gồm các khoản hoàn bằng chuyển khoản mà người mua đã cho biết tài khoản nhận, theo mẫu nhập lô của ngân hàng. Đơn trả bằng VNPAY được hoàn trên cổng VNPAY, không nằm trong tệp.',
+    'payment.refund.col.since': 'Phải hoàn từ',
+    'payment.refund.col.order': 'Đơn hàng',
+    'payment.refund.col.channel': 'Hoàn qua',
+    'payment.refund.col.owed': 'Còn phải hoàn',
+    'payment.refund.col.account': 'Tài khoản nhận',
+    'payment.refund.col.paid_at': 'Ngày hoàn',
+    'payment.refund.col.amount': 'Số tiền',
+    'payment.refund.col.reference': 'Mã giao dịch',
+    'payment.refund.col.reason': 'Ghi chú',
+    'payment.refund.col.memo': 'Nội dung chuyển khoản',
+    'payment.refund.channel.vietqr': 'Chuyển khoản ngân hàng',
+    'payment.refund.channel.vnpay': 'Cổng VNPAY',
+    'payment.refund.no_account': 'Người mua chưa cho biết tài khoản',
+    'payment.refund.order_title': 'Hoàn tiền đơn hàng {code}',
+    'payment.refund.paid_by_buyer': 'Người mua đã trả',
+    'payment.refund.owed': 'Còn phải hoàn',
+    'payment.refund.paid_total': 'Đã hoàn',
+    'payment.refund.open_order': 'Xem đơn hàng',
+    'payment.refund.history': 'Các lần hoàn tiền',
+    'payment.refund.qr': 'Mã VietQR để chuyển khoản hoàn tiền',
+    'payment.refund.qr_hint':
+      'Quét bằng ứng dụng ngân hàng của tài khoản thu hộ: số tiền và nội dung đã điền sẵn.',
+    'payment.refund.vnpay_how':
+      'Đơn hàng trả qua VNPAY: hoàn tiền trên cổng quản lý giao dịch của VNPAY dành cho đơn vị (hoặc qua API hoàn tiền của VNPAY); tiền về lại thẻ hoặc ví người mua đã dùng. Sau đó ghi mã giao dịch hoàn tiền của VNPAY vào biểu mẫu dưới đây.',
+    'payment.refund.wait_account':
+      'Người mua chưa cho biết tài khoản nhận tiền (trang đơn hàng của họ có lời mời cho biết). Có thể liên hệ người mua rồi ghi nhận khi đã chuyển.',
+    'payment.refund.mark': 'Ghi nhận đã hoàn tiền',
+    'payment.refund.mark_hint':
+      'Ghi sau khi ngân hàng (hoặc VNPAY) đã chuyển tiền. Cùng một mã giao dịch chỉ được ghi một lần.',
+    'payment.refund.amount_hint': 'Để trống để ghi toàn bộ số còn phải hoàn ({owed}).',
+    'payment.refund.done': 'Đã ghi nhận khoản hoàn tiền.',
+    'payment.refund.repeated': 'Mã giao dịch này đã được ghi cho đơn hàng; không ghi thêm.',
+    'payment.refund.nothing_owed': 'Đơn hàng không còn khoản nào phải hoàn.',
+    'payment.refund.settled_note': 'Đã hoàn đủ cho người mua.',
+    'payment.refund.reference_shape':
+      'Mã giao dịch gồm 4 đến 60 chữ cái không dấu, chữ số hoặc các dấu . _ : / -.',
+    'payment.refund.reference_used': 'Mã giao dịch này đã được ghi cho một đơn hàng khác.',
+    'payment.refund.more_than_owed': 'Số tiền lớn hơn số còn phải hoàn ({owed}).',
+    'payment.refund.account_not_needed':
+      'Đơn hàng trả qua VNPAY được hoàn về thẻ hoặc ví đã dùng để thanh toán; không cần tài khoản.',
+    'label.paid-reference': 'Mã giao dịch hoàn tiền (của ngân hàng hoặc VNPAY)',
+    'label.paid-amount': 'Số tiền đã hoàn',
+    'label.paid-reason': 'Ghi chú',
+    'payment.refund.notice.title': 'Đơn hàng {code}: đã hoàn tiền',
+    'payment.refund.notice.body_vietqr':
+      'Sàn đã chuyển khoản hoàn {amount} cho đơn hàng {code} (mã giao dịch {reference}).',
+    'payment.refund.notice.body_vnpay':
+      'Sàn đã hoàn {amount} cho đơn hàng {code} qua VNPAY (mã giao dịch {reference}); tiền về lại thẻ hoặc ví bạn đã dùng.',
+    // The buyer's side.
+    'payment.refund.buyer_title': 'Hoàn tiền đơn hàng {code}',
+    'payment.refund.buyer_owed': 'Sàn sẽ hoàn cho bạn {amount}.',
+    'payment.refund.buyer_settled': 'Sàn đã hoàn đủ tiền cho bạn.',
+    'payment.refund.buyer_paid': 'Đã hoàn {amount} ({date}).',
+    'payment.refund.buyer_vnpay':
+      'Đơn hàng trả qua VNPAY: tiền được hoàn về thẻ hoặc ví bạn đã dùng để thanh toán. Thời gian tiền về tùy ngân hàng phát hành.',
+    'payment.refund.buyer_account': 'Tài khoản nhận tiền hoàn',
+    'payment.refund.buyer_account_hint':
+      'Cho biết tài khoản ngân hàng của bạn để sàn chuyển khoản hoàn tiền. Tên chủ tài khoản viết như trên thẻ ngân hàng.',
+    'payment.refund.buyer_account_given': 'Sàn sẽ chuyển vào tài khoản: {account}.',
+    'payment.refund.buyer_save': 'Lưu tài khoản nhận tiền',
+    'payment.refund.buyer_saved': 'Đã lưu tài khoản nhận tiền hoàn.',
+    'payment.refund.order_owed': 'Sàn đang giữ {amount} để hoàn cho bạn.',
+    'payment.refund.order_paid': 'Sàn đã hoàn {amount} cho bạn.',
+    'payment.refund.order_link': 'Xem hoàn tiền',
+    'payment.refund.order_give_account': 'Cho biết tài khoản nhận tiền',
+  },
+  en: {
+    'payment.refund.title': 'Refunds to buyers',
+    'payment.refund.back_console': 'Back to the console',
+    'payment.refund.intro':
+      'Money of cancelled orders and returned goods that the platform owes buyers. Transfer the refund from the collection account (or refund through the VNPAY portal for orders paid by VNPAY), then record its transaction reference here.',
+    'payment.refund.filter': 'Filter by state',
+    'payment.refund.state.owed': 'To refund',
+    'payment.refund.state.paid': 'Refunded',
+    'payment.refund.empty.owed': 'No refund is waiting.',
+    'payment.refund.empty.paid': 'No refund has been recorded yet.',
+    'payment.refund.count': '{count} orders',
+    'payment.refund.file': 'Download the refund transfer file (XLSX)',
+    'payment.refund.file_hint':
+      "Refunds by bank transfer whose buyers gave an account, in a bank's bulk import layout. Orders paid by VNPAY are refunded in the VNPAY portal and are not in the file.",
+    'payment.refund.col.since': 'Owed since',
+    'payment.refund.col.order': 'Order',
+    'payment.refund.col.channel': 'Refund through',
+    'payment.refund.col.owed': 'Still owed',
+    'payment.refund.col.account': 'Account',
+    'payment.refund.col.paid_at': 'Refunded on',
+    'payment.refund.col.amount': 'Amount',
+    'payment.refund.col.reference': 'Reference',
+    'payment.refund.col.reason': 'Note',
+    'payment.refund.col.memo': 'Transfer memo',
+    'payment.refund.channel.vietqr': 'Bank transfer',
+    'payment.refund.channel.vnpay': 'VNPAY gateway',
+    'payment.refund.no_account': 'The buyer has not given an account',
+    'payment.refund.order_title': 'Refund of order {code}',
+    'payment.refund.paid_by_buyer': 'Paid by the buyer',
+    'payment.refund.owed': 'Still owed',
+    'payment.refund.paid_total': 'Refunded',
+    'payment.refund.open_order': 'Open the order',
+    'payment.refund.history': 'Refunds made',
+    'payment.refund.qr': 'VietQR code of the refund transfer',
+    'payment.refund.qr_hint':
+      "Scan it with the collection account's banking app: the amount and the memo are filled in.",
+    'payment.refund.vnpay_how':
+      "Order paid by VNPAY: refund it in VNPAY's merchant transaction portal (or through VNPAY's refund API); the money goes back to the buyer's card or wallet. Then record VNPAY's refund transaction number below.",
+    'payment.refund.wait_account':
+      'The buyer has not given an account yet (their order page asks for it). You may contact the buyer and record the refund once transferred.',
+    'payment.refund.mark': 'Record the refund as paid',
+    'payment.refund.mark_hint':
+      'Record it once the bank (or VNPAY) has made the transfer. A reference is recorded only once.',
+    'payment.refund.amount_hint': 'Leave empty to record all that is owed ({owed}).',
+    'payment.refund.done': 'The refund is recorded.',
+    'payment.refund.repeated': 'This reference is already recorded for the order; nothing was added.',
+    'payment.refund.nothing_owed': 'Nothing is owed to the buyer of this order.',
+    'payment.refund.settled_note': 'The buyer has been refunded in full.',
+    'payment.refund.reference_shape':
+      'A reference has 4 to 60 unaccented letters, digits or the signs . _ : / -.',
+    'payment.refund.reference_used': 'This reference is already recorded for another order.',
+    'payment.refund.more_than_owed': 'The amount is more than what is owed ({owed}).',
+    'payment.refund.account_not_needed':
+      'An order paid by VNPAY is refunded to the card or wallet that paid it; no account is needed.',
+    'label.paid-reference': 'Refund transaction reference (the bank’s or VNPAY’s)',
+    'label.paid-amount': 'Amount refunded',
+    'label.paid-reason': 'Note',
+    'payment.refund.notice.title': 'Order {code}: refunded',
+    'payment.refund.notice.body_vietqr':
+      'The platform transferred a refund of {amount} for order {code} (reference {reference}).',
+    'payment.refund.notice.body_vnpay':
+      'The platform refunded {amount} for order {code} through VNPAY (reference {reference}); it goes back to the card or wallet you paid with.',
+    'payment.refund.buyer_title': 'Refund of order {code}',
+    'payment.refund.buyer_owed': 'The platform will refund you {amount}.',
+    'payment.refund.buyer_settled': 'You have been refunded in full.',
+    'payment.refund.buyer_paid': '{amount} refunded ({date}).',
+    'payment.refund.buyer_vnpay':
+      'Order paid by VNPAY: the money goes back to the card or wallet you paid with. When it arrives depends on the issuing bank.',
+    'payment.refund.buyer_account': 'Account for the refund',
+    'payment.refund.buyer_account_hint':
+      'Give your bank account so that the platform can transfer the refund. Write the holder as on the bank card.',
+    'payment.refund.buyer_account_given': 'The platform will transfer to: {account}.',
+    'payment.refund.buyer_save': 'Save the account',
+    'payment.refund.buyer_saved': 'The account for the refund is saved.',
+    'payment.refund.order_owed': 'The platform holds {amount} to refund you.',
+    'payment.refund.order_paid': 'The platform has refunded you {amount}.',
+    'payment.refund.order_link': 'See the refund',
+    'payment.refund.order_give_account': 'Give the account for the refund',
+  },
+});
