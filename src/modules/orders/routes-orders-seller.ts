@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { isUuid } from '../../platform/db/columns.js';
@@ -7,34 +7,13 @@ import { notFound } from '../../platform/http/errors.js';
 import type { Deps } from '../../platform/module.js';
 import { pageCtx, sendHtml } from '../../web/page.js';
 import { memberships } from '../sellers/index.js';
-import type { OrderAction } from './lifecycle.js';
-import { doneOf, orderActor, postAction, transitionBody } from './order-forms.js';
-import { orderDetail, orderJson, orderListJson, toOrderJson, toOrderRowJson } from './order-json.js';
-import {
-  linesOf,
-  type Order,
-  sellerListQuery,
-  sellerOrders,
-  shopOrder,
-  statusCounts,
-} from './order-queries.js';
+import { orderActor } from './order-forms.js';
+import { orderListJson, toOrderRowJson } from './order-json.js';
+import { linesOf, sellerListQuery, sellerOrders, shopOrder, statusCounts } from './order-queries.js';
+import { orderDetailRoutes } from './routes-orders-detail.js';
 import { orderStatus } from './schema.js';
-import { transitionOrder } from './transitions.js';
-import type { FailedAction } from './views/order-parts.js';
 import { SELLER_ORDERS, SellerOrderPage, SellerOrdersPage } from './views/order-seller.js';
 import { PackingSlipPage } from './views/packing-slip.js';
-
-const tags = ['orders'];
-/** What a shop does with its orders. */
-const sellerActions: readonly OrderAction[] = [
-  'confirm',
-  'ship',
-  'deliver',
-  'cancel',
-  'accept_return',
-  'reject_return',
-];
-const codeParams = z.object({ code: z.string() });
 
 /** The shops the user belongs to, and the one asked for (the first when none is named). */
 async function shopsOf(db: Executor, userId: string, wanted: string | undefined) {
@@ -50,17 +29,6 @@ export function sellerOrderRoutes(app: FastifyInstance, deps: Deps): void {
   const { db } = deps;
   const r = app.withTypeProvider<ZodTypeProvider>();
 
-  async function detailPage(
-    req: FastifyRequest,
-    reply: FastifyReply,
-    order: Order,
-    extra: { done?: string; failed?: FailedAction } = {},
-    status = 200,
-  ) {
-    const d = await orderDetail(db, order, 'seller', req.t);
-    return sendHtml(reply, SellerOrderPage({ ctx: pageCtx(req, reply), d, ...extra }), status);
-  }
-
   app.get(SELLER_ORDERS, { schema: { hide: true } }, async (req, reply) => {
     const actor = orderActor(req, 'read');
     const q = req.query as Record<string, string | undefined>;
@@ -75,12 +43,6 @@ export function sellerOrderRoutes(app: FastifyInstance, deps: Deps): void {
     );
   });
 
-  app.get(`${SELLER_ORDERS}/:code`, { schema: { hide: true } }, async (req, reply) => {
-    const actor = orderActor(req, 'read');
-    const order = await shopOrder(db, actor.id, (req.params as { code: string }).code);
-    return detailPage(req, reply, order, { done: doneOf(req.query) });
-  });
-
   app.get(`${SELLER_ORDERS}/:code/phieu-dong-goi`, { schema: { hide: true } }, async (req, reply) => {
     const actor = orderActor(req, 'read');
     const order = await shopOrder(db, actor.id, (req.params as { code: string }).code);
@@ -88,26 +50,11 @@ export function sellerOrderRoutes(app: FastifyInstance, deps: Deps): void {
     return sendHtml(reply, PackingSlipPage({ ctx: pageCtx(req, reply), order, lines }));
   });
 
-  app.post(`${SELLER_ORDERS}/:code/:action`, { schema: { hide: true } }, async (req, reply) => {
-    const actor = orderActor(req, 'seller:write');
-    const { code } = req.params as { code: string };
-    const order = await shopOrder(db, actor.id, code);
-    return postAction(deps, req, reply, {
-      order,
-      actor,
-      party: 'seller',
-      offers: sellerActions,
-      page: `${SELLER_ORDERS}/${code}`,
-      render: async (failed, status) =>
-        detailPage(req, reply, await shopOrder(db, actor.id, code), { failed }, status),
-    });
-  });
-
   r.get(
     '/api/v1/seller/orders',
     {
       schema: {
-        tags,
+        tags: ['orders'],
         summary:
           "My shop's orders (the first shop I belong to unless sellerId is given): those waiting for the shop first, with the count in each state",
         querystring: sellerListQuery.extend({ sellerId: z.string().optional() }),
@@ -133,46 +80,17 @@ export function sellerOrderRoutes(app: FastifyInstance, deps: Deps): void {
     },
   );
 
-  r.get(
-    '/api/v1/seller/orders/:code',
-    {
-      schema: {
-        tags,
-        summary: 'One order of my shop: the buyer’s address, lines, history and what the shop may do now',
-        params: codeParams,
-        response: { 200: orderJson },
-      },
+  orderDetailRoutes(app, deps, {
+    party: 'seller',
+    page: SELLER_ORDERS,
+    api: '/api/v1/seller/orders',
+    offers: ['confirm', 'ship', 'deliver', 'cancel', 'accept_return', 'reject_return'],
+    actor: (req, write) => orderActor(req, write ? 'seller:write' : 'read'),
+    find: (db, actor, code) => shopOrder(db, actor.id, code),
+    Page: SellerOrderPage,
+    summaries: {
+      read: 'One order of my shop: the buyer’s address, lines, history and what the shop may do now',
+      move: 'Move an order of my shop: confirm, ship (carrier and tracking number), deliver (for cash on delivery: cash collected), cancel (reason), accept or reject (reason) a return',
     },
-    async (req) => {
-      const order = await shopOrder(db, orderActor(req, 'read').id, req.params.code);
-      return toOrderJson(await orderDetail(db, order, 'seller', req.t));
-    },
-  );
-
-  r.post(
-    '/api/v1/seller/orders/:code/transitions',
-    {
-      schema: {
-        tags,
-        summary:
-          'Move an order of my shop: confirm, ship (carrier and tracking number), deliver (for cash on delivery: cash collected), cancel (reason), accept or reject (reason) a return',
-        params: codeParams,
-        body: transitionBody(sellerActions),
-        response: { 200: orderJson },
-      },
-    },
-    async (req) => {
-      const actor = orderActor(req, 'seller:write');
-      const order = await shopOrder(db, actor.id, req.params.code);
-      const moved = await transitionOrder(db, {
-        orderId: order.id,
-        ...req.body,
-        actor,
-        party: 'seller',
-        ip: req.ip,
-        publicUrl: deps.config.publicUrl,
-      });
-      return toOrderJson(await orderDetail(db, moved, 'seller', req.t));
-    },
-  );
+  });
 }

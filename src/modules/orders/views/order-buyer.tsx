@@ -1,24 +1,11 @@
 import { formatDate } from '../../../platform/http/i18n.js';
-import { asset } from '../../../web/assets.js';
-import { BackLink } from '../../../web/back-link.js';
-import { Confirmation } from '../../../web/forms.js';
 import { Layout } from '../../../web/layout.js';
 import type { PageCtx } from '../../../web/page.js';
 import { Pager } from '../../../web/pager.js';
 import type { RefundStatus } from '../../payments/index.js';
-import type { OrderDetail } from '../order-json.js';
 import type { OrderRow } from '../order-queries.js';
-import {
-  ActionForms,
-  type FailedAction,
-  History,
-  itemsText,
-  LinesTable,
-  money,
-  OrderFacts,
-  Papers,
-  StatusBadge,
-} from './order-parts.js';
+import { OrderPage, type OrderPageProps, ordersCss } from './order-page.js';
+import { itemsText, money, StatusBadge } from './order-parts.js';
 
 export interface OrderList {
   items: OrderRow[];
@@ -26,8 +13,6 @@ export interface OrderList {
   page: number;
   pages: number;
 }
-
-export const ordersCss = () => <link rel="stylesheet" href={asset('orders.css')} />;
 
 /** Rows of one checkout, in the order they came. */
 function byCheckout(items: OrderRow[]): OrderRow[][] {
@@ -96,25 +81,17 @@ function RefundNotice({ ctx, refund, vietqr }: { ctx: PageCtx; refund: RefundSta
 }
 
 /** One of the buyer's orders: what was bought, where it stands, its history, what the buyer may do now. */
-export function BuyerOrderPage({
-  ctx,
-  d,
-  done,
-  failed,
-}: {
-  ctx: PageCtx;
-  d: OrderDetail;
-  done?: string;
-  failed?: FailedAction;
-}) {
+export function BuyerOrderPage(p: OrderPageProps) {
+  const { ctx, d } = p;
   const { t } = ctx;
   const { order } = d;
-  const title = t('orders.page.order', { code: order.code });
   return (
-    <Layout ctx={ctx} title={title} head={ordersCss()}>
-      <BackLink href="/don-hang" label={t('orders.page.mine')} />
-      <h1 safe>{title}</h1>
-      <Confirmation text={done && t(`orders.done.${done}`)} />
+    <OrderPage
+      {...p}
+      back={{ href: '/don-hang', label: t('orders.page.mine') }}
+      base={`/don-hang/${order.code}`}
+      side="buyer"
+    >
       {d.paymentPage ? (
         <p class="notice warn">
           <span safe>{t('orders.page.unpaid')}</span>{' '}
@@ -126,11 +103,6 @@ export function BuyerOrderPage({
         ''
       )}
       {d.refund ? <RefundNotice ctx={ctx} refund={d.refund} vietqr={order.paymentMethod === 'vietqr'} /> : ''}
-      <OrderFacts ctx={ctx} order={order} side="buyer" />
-      <LinesTable ctx={ctx} order={order} lines={d.lines} />
-      <Papers ctx={ctx} d={d} />
-      <ActionForms ctx={ctx} d={d} base={`/don-hang/${order.code}`} failed={failed} />
-      <History ctx={ctx} d={d} />
-    </Layout>
+    </OrderPage>
   );
 }

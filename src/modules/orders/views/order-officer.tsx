@@ -1,10 +1,7 @@
 import { BackLink } from '../../../web/back-link.js';
-import { Confirmation } from '../../../web/forms.js';
 import { Layout } from '../../../web/layout.js';
 import type { PageCtx } from '../../../web/page.js';
-import type { OrderDetail } from '../order-json.js';
-import { ordersCss } from './order-buyer.js';
-import { ActionForms, type FailedAction, History, LinesTable, OrderFacts, Papers } from './order-parts.js';
+import { OrderPage, type OrderPageProps } from './order-page.js';
 
 export const OFFICER_ORDERS = '/quan-ly/don-hang';
 
@@ -38,31 +35,17 @@ export function OfficerFindPage({ ctx, code, missing }: { ctx: PageCtx; code?: s
 }
 
 /** Any order, as an officer reads it: both sides, the goods, the history; a return in dispute can be decided here. */
-export function OfficerOrderPage({
-  ctx,
-  d,
-  done,
-  failed,
-}: {
-  ctx: PageCtx;
-  d: OrderDetail;
-  done?: string;
-  failed?: FailedAction;
-}) {
-  const { t } = ctx;
-  const { order } = d;
-  const title = t('orders.page.order', { code: order.code });
+export function OfficerOrderPage(p: OrderPageProps) {
+  const { t } = p.ctx;
+  const { order } = p.d;
   return (
-    <Layout ctx={ctx} title={title} head={ordersCss()}>
-      <BackLink href={OFFICER_ORDERS} label={t('orders.officer.find')} />
-      <h1 safe>{title}</h1>
-      <Confirmation text={done && t(`orders.done.${done}`)} />
+    <OrderPage
+      {...p}
+      back={{ href: OFFICER_ORDERS, label: t('orders.officer.find') }}
+      base={`${OFFICER_ORDERS}/${order.code}`}
+      side="seller"
+    >
       <p safe>{`${t('orders.fact.shop')}: ${order.snapshot.seller.name}`}</p>
-      <OrderFacts ctx={ctx} order={order} side="seller" />
-      <LinesTable ctx={ctx} order={order} lines={d.lines} />
-      <Papers ctx={ctx} d={d} />
-      <ActionForms ctx={ctx} d={d} base={`${OFFICER_ORDERS}/${order.code}`} failed={failed} />
-      <History ctx={ctx} d={d} />
-    </Layout>
+    </OrderPage>
   );
 }

@@ -198,6 +198,12 @@ export function History({ ctx, d }: { ctx: PageCtx; d: OrderDetail }) {
 
 const needsReason: readonly OrderAction[] = ['cancel', 'request_return', 'reject_return'];
 
+/** The shipment's fields and their longest lengths (what transitionOrder takes). */
+const shipFields = [
+  ['carrier', 100],
+  ['trackingNo', 50],
+] as const;
+
 /** The label of an action's button, for this order. */
 function actionLabel(ctx: PageCtx, order: Order, action: OrderAction) {
   if (action === 'ship' && order.deliveryMethod === 'pickup') return ctx.t('orders.action.ship_pickup');
@@ -246,20 +252,15 @@ export function ActionForms({
           return (
             <form method="post" action={action} class="group">
               <Csrf token={ctx.csrf()} />
-              <Field
-                name="carrier"
-                state={state}
-                t={t}
-                required={order.deliveryMethod === 'seller_delivery'}
-                maxlength={100}
-              />
-              <Field
-                name="trackingNo"
-                state={state}
-                t={t}
-                required={order.deliveryMethod === 'seller_delivery'}
-                maxlength={50}
-              />
+              {shipFields.map(([name, maxlength]) => (
+                <Field
+                  name={name}
+                  state={state}
+                  t={t}
+                  required={order.deliveryMethod === 'seller_delivery'}
+                  maxlength={maxlength}
+                />
+              ))}
               <Submit label={label} />
             </form>
           );

@@ -1,27 +1,16 @@
 import { formatDate } from '../../../platform/http/i18n.js';
 import { BackLink } from '../../../web/back-link.js';
-import { Confirmation } from '../../../web/forms.js';
 import { Layout } from '../../../web/layout.js';
 import type { PageCtx } from '../../../web/page.js';
 import { Pager } from '../../../web/pager.js';
 import { type Column, Table } from '../../../web/table.js';
 import type { Seller } from '../../sellers/index.js';
 import type { OrderStatus } from '../lifecycle.js';
-import type { OrderDetail } from '../order-json.js';
 import type { OrderRow, SellerListQuery } from '../order-queries.js';
 import { orderStatus } from '../schema.js';
-import { type OrderList, ordersCss } from './order-buyer.js';
-import {
-  ActionForms,
-  type FailedAction,
-  History,
-  itemsText,
-  LinesTable,
-  money,
-  OrderFacts,
-  Papers,
-  StatusBadge,
-} from './order-parts.js';
+import type { OrderList } from './order-buyer.js';
+import { OrderPage, type OrderPageProps, ordersCss } from './order-page.js';
+import { itemsText, money, StatusBadge } from './order-parts.js';
 
 export const SELLER_ORDERS = '/kenh-ban-hang/don-hang';
 
@@ -149,36 +138,22 @@ export function SellerOrdersPage({
 }
 
 /** One order of the shop: the buyer's address and goods, the history, the next steps. */
-export function SellerOrderPage({
-  ctx,
-  d,
-  done,
-  failed,
-}: {
-  ctx: PageCtx;
-  d: OrderDetail;
-  done?: string;
-  failed?: FailedAction;
-}) {
-  const { t } = ctx;
-  const { order } = d;
-  const title = t('orders.page.order', { code: order.code });
+export function SellerOrderPage(p: OrderPageProps) {
+  const { t } = p.ctx;
+  const { order } = p.d;
   const base = `${SELLER_ORDERS}/${order.code}`;
   return (
-    <Layout ctx={ctx} title={title} head={ordersCss()}>
-      <BackLink href={listHref(order.sellerId)} label={t('orders.seller.title')} />
-      <h1 safe>{title}</h1>
-      <Confirmation text={done && t(`orders.done.${done}`)} />
+    <OrderPage
+      {...p}
+      back={{ href: listHref(order.sellerId), label: t('orders.seller.title') }}
+      base={base}
+      side="seller"
+    >
       <p>
         <a href={`${base}/phieu-dong-goi`} safe>
           {t('orders.seller.slip')}
         </a>
       </p>
-      <OrderFacts ctx={ctx} order={order} side="seller" />
-      <LinesTable ctx={ctx} order={order} lines={d.lines} />
-      <Papers ctx={ctx} d={d} />
-      <ActionForms ctx={ctx} d={d} base={base} failed={failed} />
-      <History ctx={ctx} d={d} />
-    </Layout>
+    </OrderPage>
   );
 }

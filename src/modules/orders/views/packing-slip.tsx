@@ -4,7 +4,7 @@ import type { PageCtx } from '../../../web/page.js';
 import { type Column, Table } from '../../../web/table.js';
 import { lineLabel } from '../order-json.js';
 import type { Order, OrderLine } from '../order-queries.js';
-import { ordersCss } from './order-buyer.js';
+import { ordersCss } from './order-page.js';
 import { money } from './order-parts.js';
 
 /**
