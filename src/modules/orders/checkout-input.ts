@@ -21,7 +21,9 @@ const flag = z.preprocess((v) => v === true || v === 'on' || v === 'true' || v =
 
 /**
  * A checkout as the page's form and the JSON API both send it (the form's per-shop fields are
- * gathered into `sellers` first, see fromForm). Which shops and lines there are, and whether a
+ * gathered into `sellers` first, see fromForm). Each shop's order is paid its own way: the
+ * shop's `payment`, else the top-level `paymentMethod` (what every shop gets when none has its
+ * own). Which shops and lines there are, whether each has a payment method and whether a
  * delivery method is offered, the service checks against the cart.
  */
 const checkoutSchema = z
@@ -29,12 +31,13 @@ const checkoutSchema = z
     recipientName: f.text(100),
     phone: phoneField(),
     ...addressFields,
-    paymentMethod: z.enum(paymentMethods, 'v.choose'),
+    paymentMethod: z.enum(paymentMethods, 'v.choose').optional(),
     sellers: z
       .array(
         z.object({
           sellerId: z.string(),
           delivery: z.enum(deliveryMethods).optional(),
+          payment: z.enum(paymentMethods, 'v.choose').optional(),
           note: z
             .string()
             .trim()
@@ -63,6 +66,12 @@ const checkoutSchema = z
   })
   .superRefine((v, ctx) => {
     communeInProvince(v, ctx);
+    // The shops named here without a method (the cart's other shops: the service, see paymentOf).
+    if (!v.paymentMethod) {
+      const unpaid = v.sellers.flatMap((s, i) => (s.payment ? [] : [['sellers', i, 'payment']]));
+      const paths = unpaid.length === v.sellers.length ? [['paymentMethod']] : unpaid;
+      for (const path of paths) ctx.addIssue({ code: 'custom', path, message: 'v.choose' });
+    }
     if (!v.invoice) return;
     if (!v.companyName) ctx.addIssue({ code: 'custom', path: ['companyName'], message: 'v.required' });
     const problem = v.taxCode ? taxCodeProblem(v.taxCode) : 'v.required';
@@ -74,8 +83,9 @@ const checkoutSchema = z
   }));
 export type CheckoutInput = z.output<typeof checkoutSchema>;
 
-/** The form's field of one shop's delivery method, of its note, and of a line (where errors point). */
+/** The form's field of one shop's delivery method, payment method, note, and of a line (where errors point). */
 export const deliveryField = (sellerId: string) => `delivery-${sellerId}`;
+export const paymentField = (sellerId: string) => `payment-${sellerId}`;
 export const noteField = (sellerId: string) => `note-${sellerId}`;
 export const lineField = (variantId: string) => `line-${variantId}`;
 
@@ -101,6 +111,7 @@ export function fromForm(body: Record<string, unknown>, sellerIds: string[]): Re
     sellers: sellerIds.map((sellerId) => ({
       sellerId,
       delivery: text(deliveryField(sellerId)) || undefined,
+      payment: text(paymentField(sellerId)) || undefined,
       note: text(noteField(sellerId)),
     })),
     invoice: text('invoice'),
@@ -119,9 +130,28 @@ export function parseCheckout(raw: unknown): CheckoutInput {
     const sellers = ((raw as { sellers?: unknown })?.sellers ?? []) as { sellerId?: string }[];
     throw new ValidationError(
       err.fields.map((e) => {
-        const m = /^sellers\.(\d+)\.(delivery|note)$/.exec(e.field);
+        const m = /^sellers\.(\d+)\.(delivery|payment|note)$/.exec(e.field);
         return m ? { ...e, field: `${m[2]}-${sellers[Number(m[1])]?.sellerId ?? ''}` } : e;
       }),
     );
   }
+}
+
+/**
+ * How one shop's order is paid, and the field it was given in (where an error about it points):
+ * the shop's own method, else the top-level one. Nothing given anywhere points at `paymentMethod`
+ * when no shop has a method of its own (a client of the single, shared method), at the shop's
+ * field otherwise.
+ */
+export function paymentOf(
+  input: CheckoutInput,
+  sellerId: string,
+): { method: PaymentMethod | undefined; field: string } {
+  const own = input.sellers.find((s) => s.sellerId === sellerId)?.payment;
+  if (own) return { method: own, field: paymentField(sellerId) };
+  const perShop = input.sellers.some((s) => s.payment);
+  return {
+    method: input.paymentMethod,
+    field: input.paymentMethod || !perShop ? 'paymentMethod' : paymentField(sellerId),
+  };
 }

@@ -1,8 +1,10 @@
+import { desc, eq } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/pool.js';
 import type { Seller } from '../sellers/index.js';
 import { type CartLine, readCart } from './cart.js';
 import type { SeenLine } from './checkout-input.js';
-import type { DeliveryMethod } from './events.js';
+import type { DeliveryMethod, PaymentMethod } from './events.js';
+import { orders } from './schema.js';
 import { type DeliveryOptions, deliveryOptions, shippingRulesOf } from './shipping.js';
 
 /** One shop's part of a checkout: its lines, how the goods may come, the chosen way and its fee. */
@@ -72,3 +74,21 @@ export const seenLines = (q: Quote): SeenLine[] =>
   q.shops.flatMap((s) =>
     s.lines.map((l) => ({ variantId: l.variantId, quantity: l.quantity, unitPrice: l.unitPrice })),
   );
+
+/**
+ * The payment method the checkout offers first for every shop: the one of the buyer's latest
+ * order when it is still offered, cash on delivery otherwise.
+ */
+export async function defaultPayment(
+  db: Executor,
+  buyerId: string,
+  offered: readonly PaymentMethod[],
+): Promise<PaymentMethod> {
+  const [last] = await db
+    .select({ method: orders.paymentMethod })
+    .from(orders)
+    .where(eq(orders.buyerId, buyerId))
+    .orderBy(desc(orders.placedAt), desc(orders.id))
+    .limit(1);
+  return last && offered.includes(last.method) ? last.method : 'cod';
+}

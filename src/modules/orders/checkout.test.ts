@@ -42,6 +42,12 @@ test('a visitor checks out after signing in: one order per shop, all recorded in
   assert.match(page.body, /Gian hàng giao đến địa chỉ trên – phí giao hàng 30\.000 ₫/);
   assert.match(page.body, /Nhận tại cửa hàng: 12 Trần Phú, Phường Bắc Nha Trang, Tỉnh Khánh Hòa/);
   assert.match(page.body, /Tổng thanh toán<\/dt>\s*<dd><strong class="price big">2\.815\.000 ₫/);
+  for (const s of [a, b])
+    assert.match(
+      page.body,
+      new RegExp(`name="payment-${s.seller.id}" value="cod" checked`),
+      "a first order: each shop's payment starts at cash on delivery",
+    );
   const key = hidden(page.body, 'key');
   const seen = hidden(page.body, 'seen');
   assert.match(key, /^[0-9a-f-]{36}$/);
@@ -56,18 +62,23 @@ test('a visitor checks out after signing in: one order per shop, all recorded in
     [`delivery-${a.seller.id}`]: 'seller_delivery',
     [`note-${a.seller.id}`]: 'Giao giờ hành chính',
     [`delivery-${b.seller.id}`]: 'pickup',
+    [`payment-${a.seller.id}`]: 'vietqr',
   };
   const missing = await visitor.form('/thanh-toan-don', form);
   assert.equal(missing.statusCode, 422);
   assert.match(missing.body, /Số điện thoại: /);
-  assert.match(missing.body, /Cách thanh toán: Vui lòng chọn/);
+  assert.match(
+    missing.body,
+    new RegExp(`href="#f-payment-${b.seller.id}">${b.seller.shopName} – Cách thanh toán: Vui lòng chọn`),
+  );
+  assert.match(missing.body, new RegExp(`name="payment-${a.seller.id}" value="vietqr" checked`));
   assert.match(missing.body, />Giao giờ hành chính</, 'what was typed is kept');
   assert.equal(hidden(missing.body, 'key'), key, 'the same key: a later success is still one checkout');
 
   const placed = await visitor.form('/thanh-toan-don', {
     ...form,
     phone: '0905 123 456',
-    paymentMethod: 'vietqr',
+    [`payment-${b.seller.id}`]: 'vietqr',
   });
   assert.equal(placed.statusCode, 303, placed.body);
   const done = String(placed.headers.location);
@@ -75,7 +86,7 @@ test('a visitor checks out after signing in: one order per shop, all recorded in
   const again = await visitor.form('/thanh-toan-don', {
     ...form,
     phone: '0905 123 456',
-    paymentMethod: 'vietqr',
+    [`payment-${b.seller.id}`]: 'vietqr',
   });
   assert.equal(again.headers.location, done, 'a second submit of the same form makes nothing new');
 

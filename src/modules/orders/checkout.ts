@@ -9,10 +9,16 @@ import { reserveStock, topOf } from '../catalog/index.js';
 import { formatAddress } from '../geo/index.js';
 import { createPaymentIntent } from '../payments/index.js';
 import type { CartLine } from './cart.js';
-import { type CheckoutInput, deliveryField, lineField, parseCheckout } from './checkout-input.js';
+import { type CheckoutInput, deliveryField, lineField, parseCheckout, paymentOf } from './checkout-input.js';
 import { cartOf, type Quote, quoteCheckout, type ShopQuote } from './checkout-quote.js';
 import { newOrderCode } from './codes.js';
-import { ORDER_PLACED, type OrderLineSnapshot, type OrderPlaced, type OrderSnapshot } from './events.js';
+import {
+  ORDER_PLACED,
+  type OrderLineSnapshot,
+  type OrderPlaced,
+  type OrderSnapshot,
+  type PaymentMethod,
+} from './events.js';
 import { cartItems, checkouts, orderLines, orders, orderTransitions } from './schema.js';
 
 export type OrderRow = typeof orders.$inferSelect;
@@ -96,9 +102,12 @@ function problems(q: Quote, input: CheckoutInput, config: Config['buying']): Fie
     for (const l of s.lines) if (l.problem) errors.push(lineProblem(l));
     const offered = s.delivery === 'seller_delivery' ? s.options.delivery : s.options.pickup;
     if (!offered) errors.push({ field: deliveryField(s.seller.id), key: 'checkout.delivery_not_offered' });
+    const { method, field } = paymentOf(input, s.seller.id);
+    // A top-level method serves every shop: its problem is said once.
+    const said = errors.some((e) => e.field === field);
+    if (!method && !said) errors.push({ field, key: 'v.choose' });
+    if (method === 'vnpay' && !config.vnpay && !said) errors.push({ field, key: 'checkout.vnpay_off' });
   }
-  if (input.paymentMethod === 'vnpay' && !config.vnpay)
-    errors.push({ field: 'paymentMethod', key: 'checkout.vnpay_off' });
   if (input.expected) {
     const seen = new Map(input.expected.map((e) => [e.variantId, e]));
     const lines = q.shops.flatMap((s) => s.lines);
@@ -124,6 +133,7 @@ function snapshotOf(
   buyer: Buyer,
   input: CheckoutInput,
   shop: ShopQuote,
+  payment: PaymentMethod,
 ): OrderSnapshot {
   const s = shop.seller;
   const lines: OrderLineSnapshot[] = shop.lines.map((l) => ({
@@ -167,7 +177,7 @@ function snapshotOf(
     lines,
     deliveryMethod: shop.delivery,
     shippingFee: String(shop.shippingFee),
-    paymentMethod: input.paymentMethod,
+    paymentMethod: payment,
     total: String(shop.total),
   };
 }
@@ -187,14 +197,16 @@ async function placeOrder(
 ): Promise<OrderRow> {
   const id = uuidv7();
   const placedAt = new Date();
-  const online = input.paymentMethod !== 'cod';
+  // Checked by problems(): every shop has a method by now.
+  const payment = paymentOf(input, shop.seller.id).method as PaymentMethod;
+  const online = payment !== 'cod';
   const status = online ? 'awaiting_payment' : 'placed';
   const payBy = online ? new Date(placedAt.getTime() + config.paymentMinutes * 60_000) : null;
   let row: OrderRow | undefined;
   let snapshot: OrderSnapshot | undefined;
   while (!row) {
     const code = newOrderCode();
-    snapshot = snapshotOf({ id, code, checkoutId, placedAt }, buyer, input, shop);
+    snapshot = snapshotOf({ id, code, checkoutId, placedAt }, buyer, input, shop, payment);
     [row] = await tx
       .insert(orders)
       .values({
@@ -204,7 +216,7 @@ async function placeOrder(
         buyerId: buyer.id,
         sellerId: shop.seller.id,
         status,
-        paymentMethod: input.paymentMethod,
+        paymentMethod: payment,
         deliveryMethod: shop.delivery,
         subtotal: shop.subtotal,
         shippingFee: shop.shippingFee,
@@ -236,7 +248,7 @@ async function placeOrder(
     sellerId: shop.seller.id,
     buyerId: buyer.id,
     amount: shop.total,
-    method: input.paymentMethod,
+    method: payment,
     payBy,
   });
   const event: OrderPlaced = { order: snapshot! };

@@ -11,7 +11,7 @@ import { paymentPagePath } from '../payments/index.js';
 import { cartOwner } from './cart-owner.js';
 import { buyerCheckout, type OrderRow, type PlacedCheckout, placeCheckout } from './checkout.js';
 import { deliveryMethods, fromForm, paymentMethods } from './checkout-input.js';
-import { type Quote, quoteCheckout } from './checkout-quote.js';
+import { defaultPayment, type Quote, quoteCheckout } from './checkout-quote.js';
 import type { DeliveryMethod } from './events.js';
 import { BUYING_SCOPE } from './routes-cart.js';
 import { CART_PAGE } from './views/cart.js';
@@ -160,6 +160,7 @@ export function checkoutRoutes(app: FastifyInstance, deps: Deps): void {
       state,
       checkoutKey: key,
       methods,
+      defaultPayment: await defaultPayment(db, userId, methods),
       paymentMinutes: config.buying.paymentMinutes,
     });
     return sendHtml(reply, page, status);
@@ -187,7 +188,7 @@ export function checkoutRoutes(app: FastifyInstance, deps: Deps): void {
     if (body._refresh) return show(req, reply, actor.id, { values: body, errors: [] }, key);
     try {
       const sellerIds = [
-        ...new Set(Object.keys(body).flatMap((k) => /^(?:delivery|note)-(.+)$/.exec(k)?.[1] ?? [])),
+        ...new Set(Object.keys(body).flatMap((k) => /^(?:delivery|payment|note)-(.+)$/.exec(k)?.[1] ?? [])),
       ];
       const placed = await placeCheckout(db, {
         buyer: actor,
@@ -253,19 +254,25 @@ export function checkoutRoutes(app: FastifyInstance, deps: Deps): void {
           provinceCode: z.string().optional(),
           communeCode: z.string().optional(),
           street: z.string().optional(),
-          paymentMethod: z.string().optional().meta({ description: 'cod, vietqr, or vnpay when offered' }),
+          paymentMethod: z
+            .string()
+            .optional()
+            .meta({
+              description: 'cod, vietqr, or vnpay when offered: how the shops without their own are paid',
+            }),
           sellers: z
             .array(
               z.object({
                 sellerId: z.string(),
                 delivery: z.string().optional(),
+                payment: z.string().optional(),
                 note: z.string().optional(),
               }),
             )
             .optional()
             .meta({
               description:
-                "Per shop: seller_delivery or pickup (default: the shop's delivery when offered), a note",
+                "Per shop: seller_delivery or pickup (default: the shop's delivery when offered), how its order is paid (cod, vietqr, vnpay; default: paymentMethod), a note",
             }),
           invoice: loose.meta({ description: 'true: an invoice to a business (companyName, taxCode)' }),
           companyName: z.string().optional(),

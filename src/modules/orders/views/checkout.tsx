@@ -4,7 +4,7 @@ import { Choices, Csrf, Field, type FormState, fieldError, TextArea } from '../.
 import { Layout } from '../../../web/layout.js';
 import type { PageCtx } from '../../../web/page.js';
 import { AddressFields } from '../../geo/index.js';
-import { deliveryField, lineField, NOTE_MAX, noteField, seenValue } from '../checkout-input.js';
+import { deliveryField, lineField, NOTE_MAX, noteField, paymentField, seenValue } from '../checkout-input.js';
 import { type Quote, type ShopQuote, seenLines } from '../checkout-quote.js';
 import type { PaymentMethod } from '../events.js';
 import { CART_PAGE, lineName, problemText } from './cart.js';
@@ -18,6 +18,8 @@ interface CheckoutPageProps {
   /** The idempotency key of this checkout (kept when the form comes back with errors). */
   checkoutKey: string;
   methods: readonly PaymentMethod[];
+  /** Pre-selected for every shop whose method the form does not carry yet. */
+  defaultPayment: PaymentMethod;
   paymentMinutes: number;
 }
 
@@ -27,11 +29,15 @@ function Summary({ ctx, quote, state }: { ctx: PageCtx; quote: Quote; state: For
   if (!state.errors.length) return '';
   const shop = new Map(quote.shops.map((s) => [s.seller.id, s.seller.shopName]));
   const label = (field: string) => {
-    const [, kind, id] = /^(delivery|note|line)-(.+)$/.exec(field) ?? [];
+    const [, kind, id] = /^(delivery|payment|note|line)-(.+)$/.exec(field) ?? [];
     if (kind === 'line' || field === '_') return '';
-    if (kind) return `${shop.get(id) ?? ''} – ${t(`checkout.${kind}`)}: `;
+    const name = kind === 'payment' ? 'label.paymentMethod' : `checkout.${kind}`;
+    if (kind) return `${shop.get(id) ?? ''} – ${t(name)}: `;
     return `${t(`label.${field}`)}: `;
   };
+  // No shop's method given: the first shop's payment choices are where to start.
+  const first = quote.shops[0]?.seller.id;
+  const anchor = (field: string) => (field === 'paymentMethod' && first ? paymentField(first) : field);
   return (
     <div class="error-summary" role="alert" tabindex="-1" aria-labelledby="error-summary-title">
       <h2 id="error-summary-title" safe>
@@ -40,7 +46,7 @@ function Summary({ ctx, quote, state }: { ctx: PageCtx; quote: Quote; state: For
       <ul>
         {state.errors.map((e) => (
           <li>
-            <a href={`#f-${e.field}`} safe>
+            <a href={`#f-${anchor(e.field)}`} safe>
               {`${label(e.field)}${t(e.key, e.params)}`}
             </a>
           </li>
@@ -52,7 +58,16 @@ function Summary({ ctx, quote, state }: { ctx: PageCtx; quote: Quote; state: For
 
 const money = (ctx: PageCtx, v: bigint) => formatMoney(v, ctx.locale);
 
-function Shop({ ctx, shop, state }: { ctx: PageCtx; shop: ShopQuote; state: FormState }) {
+interface ShopProps {
+  ctx: PageCtx;
+  shop: ShopQuote;
+  state: FormState;
+  methods: readonly PaymentMethod[];
+  defaultPayment: PaymentMethod;
+  paymentMinutes: number;
+}
+
+function Shop({ ctx, shop, state, ...pay }: ShopProps) {
   const { t } = ctx;
   const id = shop.seller.id;
   const options = [];
@@ -68,7 +83,11 @@ function Shop({ ctx, shop, state }: { ctx: PageCtx; shop: ShopQuote; state: Form
       value: 'pickup',
       label: t('checkout.pickup_at', { address: shop.options.pickup.address }),
     });
-  const values = { ...state.values, [deliveryField(id)]: shop.delivery };
+  const values = {
+    ...state.values,
+    [deliveryField(id)]: shop.delivery,
+    [paymentField(id)]: state.values[paymentField(id)] ?? pay.defaultPayment,
+  };
   return (
     <section class="group" aria-labelledby={`shop-${id}`}>
       <h2 id={`shop-${id}`} safe>
@@ -116,6 +135,14 @@ function Shop({ ctx, shop, state }: { ctx: PageCtx; shop: ShopQuote; state: Form
         t={t}
         options={options}
       />
+      <Choices
+        name={paymentField(id)}
+        label={t('label.paymentMethod')}
+        state={{ ...state, values }}
+        t={t}
+        hint={t('checkout.pay_hint', { minutes: pay.paymentMinutes })}
+        options={pay.methods.map((m) => ({ value: m, label: t(`checkout.pay.${m}`) }))}
+      />
       <TextArea
         name={noteField(id)}
         label={t('checkout.note')}
@@ -139,8 +166,9 @@ function Shop({ ctx, shop, state }: { ctx: PageCtx; shop: ShopQuote; state: Form
 }
 
 /**
- * The checkout: who receives and where, each shop's lines with its delivery method, fee and
- * note, the payment method, optional invoice details, and the totals. Without JavaScript the
+ * The checkout: who receives and where, each shop's lines with its delivery method and fee,
+ * payment method (one order per shop, each paid its own way) and note, optional invoice
+ * details, and the totals. Without JavaScript the
  * fees follow a change of province or delivery method with the "update" button.
  */
 export function CheckoutPage(p: CheckoutPageProps) {
@@ -163,20 +191,20 @@ export function CheckoutPage(p: CheckoutPageProps) {
         </fieldset>
         <AddressFields ctx={ctx} state={state} />
         {quote.shops.map((shop) => (
-          <Shop ctx={ctx} shop={shop} state={state} />
+          <Shop
+            ctx={ctx}
+            shop={shop}
+            state={state}
+            methods={p.methods}
+            defaultPayment={p.defaultPayment}
+            paymentMinutes={p.paymentMinutes}
+          />
         ))}
         <p>
           <button type="submit" name="_refresh" value="1" formnovalidate class="secondary" safe>
             {t('checkout.refresh')}
           </button>
         </p>
-        <Choices
-          name="paymentMethod"
-          state={state}
-          t={t}
-          hint={t('checkout.pay_hint', { minutes: p.paymentMinutes })}
-          options={p.methods.map((m) => ({ value: m, label: t(`checkout.pay.${m}`) }))}
-        />
         <fieldset class="group">
           <legend safe>{t('checkout.invoice_group')}</legend>
           <div class="field">
