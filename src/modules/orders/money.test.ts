@@ -1,28 +1,19 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { and, eq, sql } from 'drizzle-orm';
-import { type SignedIn, signedIn, type TestApp, testApp } from '../../../test/helpers.js';
 import { publish } from '../../platform/jobs/outbox.js';
 import { escrowHeld, recordPaymentReceived, refundOwed, sellerBalance } from '../ledger/index.js';
 import { ledgerProblems } from '../ledger/test-fixtures.js';
 import { notifications } from '../notifications/schema.js';
 import { PAYMENT_SUCCEEDED, paymentsOf } from '../payments/index.js';
 import { postWebhook, transferIn } from '../payments/test-fixtures.js';
+import { stockOf } from './checkout-test-fixtures.js';
 import { ORDER_COMPLETED, ORDER_RETURNED } from './events.js';
 import { orders, orderTransitions } from './schema.js';
-import { bringTo, type OrderingShop, orderingShop, payOrder, placeOrder, stockOf } from './test-fixtures.js';
+import { bringTo, orderingWorld, payOrder, placeOrder } from './test-fixtures.js';
 
-let t: TestApp;
-let shop: OrderingShop;
-let buyer: SignedIn;
-before(async () => {
-  t = await testApp();
-  shop = await orderingShop(t);
-  buyer = await signedIn(t, 'buyer', 'Phạm Thị Thanh Toán');
-});
-after(() => t.close());
+const { t, shop, buyer, who } = await orderingWorld('Phạm Thị Thanh Toán');
 
-const who = () => ({ shop, buyer });
 const statusOf = async (id: string) =>
   (await t.db.select({ s: orders.status }).from(orders).where(eq(orders.id, id)))[0].s;
 const paymentOf = async (id: string) => (await paymentsOf(t.db, [id])).get(id)!;
@@ -53,7 +44,7 @@ test('cancelling before payment stops the payment intent and puts the stock back
     t,
     await placeOrder(t, shop, buyer, { method: 'vietqr', quantities: [2] }),
     'confirmed',
-    who(),
+    who,
   );
   assert.equal(await escrowHeld(t.db, paid.id), paid.total);
   const res = await shop.owner.client.json('POST', sellerApi(paid.code), {
@@ -69,7 +60,7 @@ test('cancelling before payment stops the payment intent and puts the stock back
 
 test('completion releases the escrow to the seller less the fee and the taxes withheld; cash on delivery leaves the fee owed', async () => {
   const start = await sellerBalance(t.db, shop.seller.id);
-  const online = await bringTo(t, await placeOrder(t, shop, buyer, { method: 'vietqr' }), 'delivered', who());
+  const online = await bringTo(t, await placeOrder(t, shop, buyer, { method: 'vietqr' }), 'delivered', who);
   assert.equal((await paymentOf(online.id)).status, 'paid');
   await buyer.client.json('POST', buyerApi(online.code), { action: 'complete' });
   assert.equal(await escrowHeld(t.db, online.id), 0n);
@@ -78,13 +69,13 @@ test('completion releases the escrow to the seller less the fee and the taxes wi
   const gained = afterOnline.payable - start.payable;
   assert.ok(gained > 0n && gained <= online.total - fee, `seller got ${gained} of ${online.total}`);
 
-  const cod = await bringTo(t, await placeOrder(t, shop, buyer, { method: 'cod' }), 'delivered', who());
+  const cod = await bringTo(t, await placeOrder(t, shop, buyer, { method: 'cod' }), 'delivered', who);
   assert.equal(
     (await paymentOf(cod.id)).status,
     'collected',
     'delivering a COD order is collecting its cash',
   );
-  await bringTo(t, cod, 'completed', who());
+  await bringTo(t, cod, 'completed', who);
   const afterCod = await sellerBalance(t.db, shop.seller.id);
   assert.equal(afterCod.payable, afterOnline.payable, 'nothing to pay out: the seller holds the cash');
   assert.ok(afterCod.receivable > afterOnline.receivable, 'the fee is owed by the seller');
@@ -97,7 +88,7 @@ test('an accepted return refunds the goods taken back and releases the rest; the
     t,
     await placeOrder(t, shop, buyer, { method: 'vietqr', quantities: [2, 1] }),
     'return_requested',
-    who(),
+    who,
   );
   const stock = [await stockOf(t, v0.id), await stockOf(t, v1.id)];
   const detail = (await shop.owner.client.json('GET', `/api/v1/seller/orders/${order.code}`)).json();
@@ -125,7 +116,7 @@ test('an accepted return refunds the goods taken back and releases the rest; the
     t,
     await placeOrder(t, shop, buyer, { method: 'vietqr', delivery: 'pickup' }),
     'return_requested',
-    who(),
+    who,
   );
   const all = await shop.owner.client.json('POST', sellerApi(whole.code), { action: 'accept_return' });
   assert.equal(all.statusCode, 200);

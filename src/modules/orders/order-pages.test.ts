@@ -1,20 +1,11 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { type SignedIn, signedIn, type TestApp, testApp } from '../../../test/helpers.js';
+import { test } from 'node:test';
+import { signedIn } from '../../../test/helpers.js';
 import { sellerMembers } from '../sellers/schema.js';
-import { bringTo, checkOut, type OrderingShop, orderingShop, payOrder, placeOrder } from './test-fixtures.js';
+import { bringTo, checkOut, orderingShop, orderingWorld, payOrder, placeOrder } from './test-fixtures.js';
 
-let t: TestApp;
-let shop: OrderingShop;
-let buyer: SignedIn;
-before(async () => {
-  t = await testApp();
-  shop = await orderingShop(t);
-  buyer = await signedIn(t, 'buyer', 'Nguyễn Thị <Mua> & Bán');
-});
-after(() => t.close());
+const { t, shop, buyer, who } = await orderingWorld('Nguyễn Thị <Mua> & Bán');
 
-const who = () => ({ shop, buyer });
 const codesIn = (html: string) => [...html.matchAll(/data-code="(DH[0-9A-Z]{8})"/g)].map((m) => m[1]);
 
 test('the buyer’s orders: newest first, the orders of one checkout together; the JSON twin says the same', async () => {
@@ -120,22 +111,17 @@ test('an order’s page in the seller centre offers its next steps as forms, and
   assert.match(slip.body, /Thu hộ khi giao \(COD\): 2\.530\.000/);
   assert.match(slip.body, /YS-50/);
   assert.match(slip.body, /0987654321/);
-  const confirmed = await bringTo(t, cod, 'confirmed', who());
+  const confirmed = await bringTo(t, cod, 'confirmed', who);
   const ship = await shop.owner.client.get(`/kenh-ban-hang/don-hang/${confirmed.code}`);
   assert.match(ship.body, /id="f-carrier"/);
   assert.match(ship.body, /id="f-trackingNo"/);
-  const online = await bringTo(t, await placeOrder(t, shop, buyer, { method: 'vietqr' }), 'paid', who());
+  const online = await bringTo(t, await placeOrder(t, shop, buyer, { method: 'vietqr' }), 'paid', who);
   const paidSlip = await shop.owner.client.get(`/kenh-ban-hang/don-hang/${online.code}/phieu-dong-goi`);
   assert.match(paidSlip.body, /không thu tiền khi giao/);
   const en = await shop.owner.client.get(`/kenh-ban-hang/don-hang/${online.code}/phieu-dong-goi?lang=en`);
   assert.match(en.body, /Paid online: collect nothing on delivery/);
   // A return to decide: how many came back of each line.
-  const back = await bringTo(
-    t,
-    await placeOrder(t, shop, buyer, { method: 'cod' }),
-    'return_requested',
-    who(),
-  );
+  const back = await bringTo(t, await placeOrder(t, shop, buyer, { method: 'cod' }), 'return_requested', who);
   const decide = await shop.owner.client.get(`/kenh-ban-hang/don-hang/${back.code}`);
   assert.match(decide.body, /name="returned\.[0-9a-f-]{36}"[^>]*value="2"/);
   assert.match(decide.body, new RegExp(`action="/kenh-ban-hang/don-hang/${back.code}/reject_return"`));
@@ -165,7 +151,7 @@ test('the order’s papers follow it: the signed e-contract once placed, the e-i
   assert.ok(
     (await buyer.client.get(`/don-hang/${order.code}`)).body.includes(`href="${placed.contract.url}"`),
   );
-  await bringTo(t, order, 'completed', who());
+  await bringTo(t, order, 'completed', who);
   await t.app.outbox.drain();
   const done = (await shop.owner.client.get(`/api/v1/seller/orders/${order.code}`)).json();
   assert.equal(done.invoices.length, 1);
@@ -180,10 +166,10 @@ test('money paid online is said to be held only while the order runs: then relea
     /Tình trạng thanh toán<\/dt><dd>([^<]*)</.exec((await buyer.client.get(`/don-hang/${code}`)).body)?.[1];
   const sold = await payOrder(t, await placeOrder(t, shop, buyer));
   assert.equal(await statusOn(sold.code), 'Đã thanh toán, sàn đang giữ tiền');
-  await bringTo(t, sold, 'completed', who());
+  await bringTo(t, sold, 'completed', who);
   assert.equal(await statusOn(sold.code), 'Đã thanh toán, sàn đã chuyển tiền cho người bán');
-  const dropped = await bringTo(t, await placeOrder(t, shop, buyer), 'confirmed', who());
-  await bringTo(t, dropped, 'cancelled', who());
+  const dropped = await bringTo(t, await placeOrder(t, shop, buyer), 'confirmed', who);
+  await bringTo(t, dropped, 'cancelled', who);
   assert.equal(await statusOn(dropped.code), 'Đã thanh toán, tiền được hoàn lại cho người mua');
   const sellerPage = await shop.owner.client.get(`/kenh-ban-hang/don-hang/${sold.code}`);
   assert.match(sellerPage.body, /sàn đã chuyển tiền cho người bán/);

@@ -1,27 +1,18 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { and, eq, sql } from 'drizzle-orm';
-import { type SignedIn, signedIn, type TestApp, testApp } from '../../../test/helpers.js';
 import { escrowHeld } from '../ledger/index.js';
 import { ledgerProblems } from '../ledger/test-fixtures.js';
 import { notifications } from '../notifications/schema.js';
 import { paymentsOf } from '../payments/index.js';
 import { postWebhook, transferIn } from '../payments/test-fixtures.js';
+import { stockOf } from './checkout-test-fixtures.js';
 import { ORDER_COMPLETED } from './events.js';
 import { orders, orderTransitions, SYSTEM_ACTOR_ID } from './schema.js';
-import { bringTo, type OrderingShop, orderingShop, placeOrder, stockOf } from './test-fixtures.js';
+import { bringTo, orderingWorld, placeOrder } from './test-fixtures.js';
 
-let t: TestApp;
-let shop: OrderingShop;
-let buyer: SignedIn;
-before(async () => {
-  t = await testApp();
-  shop = await orderingShop(t);
-  buyer = await signedIn(t, 'buyer', 'Lê Thị Chậm Trả');
-});
-after(() => t.close());
+const { t, shop, buyer, who } = await orderingWorld('Lê Thị Chậm Trả');
 
-const who = () => ({ shop, buyer });
 const orderOf = async (id: string) => (await t.db.select().from(orders).where(eq(orders.id, id)))[0];
 const payByPast = (id: string) =>
   t.db.execute(sql`UPDATE orders SET pay_by = now() - interval '1 minute' WHERE id = ${id}`);
@@ -74,13 +65,13 @@ test('orders.expire_unpaid leaves an order whose money came in just before the s
 
 test('orders.auto_complete: a delivered order nobody completed is completed after the configured days, its escrow released', async () => {
   const days = t.app.deps.config.buying.autoCompleteDays;
-  const due = await bringTo(t, await placeOrder(t, shop, buyer, { method: 'vietqr' }), 'delivered', who());
-  const recent = await bringTo(t, await placeOrder(t, shop, buyer, { method: 'cod' }), 'delivered', who());
+  const due = await bringTo(t, await placeOrder(t, shop, buyer, { method: 'vietqr' }), 'delivered', who);
+  const recent = await bringTo(t, await placeOrder(t, shop, buyer, { method: 'cod' }), 'delivered', who);
   const disputed = await bringTo(
     t,
     await placeOrder(t, shop, buyer, { method: 'vietqr' }),
     'return_requested',
-    who(),
+    who,
   );
   await deliveredDaysAgo(due.id, days + 1);
   await deliveredDaysAgo(recent.id, days - 1);
@@ -107,12 +98,7 @@ test('orders.auto_complete: a delivered order nobody completed is completed afte
 test('the buyer confirming receipt while the sweep completes the order: completed once, released once', async () => {
   const days = t.app.deps.config.buying.autoCompleteDays;
   for (let round = 0; round < 4; round++) {
-    const order = await bringTo(
-      t,
-      await placeOrder(t, shop, buyer, { method: 'vietqr' }),
-      'delivered',
-      who(),
-    );
+    const order = await bringTo(t, await placeOrder(t, shop, buyer, { method: 'vietqr' }), 'delivered', who);
     await deliveredDaysAgo(order.id, days + 1);
     const [res, swept] = await Promise.all([
       buyer.client.json('POST', `/api/v1/orders/${order.code}/transitions`, { action: 'complete' }),

@@ -3,9 +3,9 @@
  * cart and form would send), and a way to bring one to any state through transitionOrder.
  */
 import { randomBytes } from 'node:crypto';
+import { after } from 'node:test';
 import { eq } from 'drizzle-orm';
-import type { SignedIn, TestApp } from '../../../test/helpers.js';
-import { productVariants } from '../catalog/schema.js';
+import { type SignedIn, signedIn, type TestApp, testApp } from '../../../test/helpers.js';
 import { shopWithMembers } from '../catalog/test-fixtures.js';
 import { postWebhook, transferIn } from '../payments/test-fixtures.js';
 import { placeCheckout } from './checkout.js';
@@ -33,12 +33,17 @@ export async function orderingShop(t: TestApp, stock = 500) {
 }
 export type OrderingShop = Awaited<ReturnType<typeof orderingShop>>;
 
-export async function stockOf(t: TestApp, variantId: string): Promise<number> {
-  const [v] = await t.db
-    .select({ stock: productVariants.stock })
-    .from(productVariants)
-    .where(eq(productVariants.id, variantId));
-  return v.stock;
+/**
+ * What an order test file starts from, made as the file loads: its app (closed after its
+ * tests), a shop that sells (orderingShop) and a signed-in buyer called `buyerName`; `who`
+ * is both sides, as bringTo takes them.
+ */
+export async function orderingWorld(buyerName: string) {
+  const t = await testApp();
+  after(() => t.close());
+  const shop = await orderingShop(t);
+  const buyer = await signedIn(t, 'buyer', buyerName);
+  return { t, shop, buyer, who: { shop, buyer } };
 }
 
 /**

@@ -1,24 +1,15 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { and, asc, eq, sql } from 'drizzle-orm';
-import { type SignedIn, signedIn, type TestApp, testApp } from '../../../test/helpers.js';
 import { outbox } from '../../platform/jobs/schema.js';
 import { notifications } from '../notifications/schema.js';
+import { stockOf } from './checkout-test-fixtures.js';
 import { ORDER_COMPLETED, ORDER_STATUS_CHANGED, type OrderCompleted } from './events.js';
 import { orderLines, orders, orderTransitions, SYSTEM_ACTOR_ID } from './schema.js';
-import { bringTo, type OrderingShop, orderingShop, payOrder, placeOrder, stockOf } from './test-fixtures.js';
+import { bringTo, orderingWorld, payOrder, placeOrder } from './test-fixtures.js';
 
-let t: TestApp;
-let shop: OrderingShop;
-let buyer: SignedIn;
-before(async () => {
-  t = await testApp();
-  shop = await orderingShop(t);
-  buyer = await signedIn(t, 'buyer', 'Trần Văn Mua');
-});
-after(() => t.close());
+const { t, shop, buyer, who } = await orderingWorld('Trần Văn Mua');
 
-const who = () => ({ shop, buyer });
 const orderOf = async (id: string) => (await t.db.select().from(orders).where(eq(orders.id, id)))[0];
 const historyOf = (id: string) =>
   t.db
@@ -129,7 +120,7 @@ test('the buyer cancels until the seller confirms, with a reason; the seller unt
     ['vietqr', 'awaiting_payment'],
     ['vietqr', 'paid'],
   ] as const) {
-    const order = await bringTo(t, await placeOrder(t, shop, buyer, { method }), status, who());
+    const order = await bringTo(t, await placeOrder(t, shop, buyer, { method }), status, who);
     const noReason = await buyer.client.form(`/don-hang/${order.code}/cancel`, { reason: '  ' });
     assert.equal(noReason.statusCode, 422, status);
     assert.match(noReason.body, /id="f-reason"[^>]*aria-invalid="true"/);
@@ -148,7 +139,7 @@ test('the buyer cancels until the seller confirms, with a reason; the seller unt
     });
     assert.equal(again.statusCode, 409);
   }
-  const confirmed = await bringTo(t, await placeOrder(t, shop, buyer, { method: 'cod' }), 'confirmed', who());
+  const confirmed = await bringTo(t, await placeOrder(t, shop, buyer, { method: 'cod' }), 'confirmed', who);
   const byBuyer = await buyer.client.json('POST', `/api/v1/orders/${confirmed.code}/transitions`, {
     action: 'cancel',
     reason: 'Đổi ý',
@@ -161,7 +152,7 @@ test('the buyer cancels until the seller confirms, with a reason; the seller unt
   const bySeller = await shop.owner.client.json('POST', api, { action: 'cancel', reason: 'Hết hàng' });
   assert.equal(bySeller.statusCode, 200);
   assert.equal(bySeller.json().status, 'cancelled');
-  const shipped = await bringTo(t, await placeOrder(t, shop, buyer, { method: 'cod' }), 'shipped', who());
+  const shipped = await bringTo(t, await placeOrder(t, shop, buyer, { method: 'cod' }), 'shipped', who);
   const late = await shop.owner.client.json('POST', `/api/v1/seller/orders/${shipped.code}/transitions`, {
     action: 'cancel',
     reason: 'Muộn',
@@ -193,7 +184,7 @@ test('two cancellations of one order at once: one wins, the other is refused, on
     assert.equal((await eventsOf(ORDER_STATUS_CHANGED, order.id)).length, 1);
     if ((await orderOf(order.id)).status === 'cancelled')
       assert.equal(await stockOf(t, shop.variants[0].id), stock);
-    else await bringTo(t, await orderOf(order.id), 'cancelled', who());
+    else await bringTo(t, await orderOf(order.id), 'cancelled', who);
   }
   assert.equal(await stockOf(t, shop.variants[0].id), stock, 'every unit back, none twice');
 });
@@ -203,7 +194,7 @@ test('a return: asked with a reason after delivery, rejected with a reason, aske
     t,
     await placeOrder(t, shop, buyer, { method: 'vietqr', quantities: [2, 1] }),
     'delivered',
-    who(),
+    who,
   );
   const buyerApi = `/api/v1/orders/${order.code}/transitions`;
   assert.equal((await buyer.client.json('POST', buyerApi, { action: 'request_return' })).statusCode, 422);
@@ -253,7 +244,7 @@ test('a return: asked with a reason after delivery, rejected with a reason, aske
     [[lines[0].variantId, 1]],
   );
   // No return after completion.
-  const completed = await bringTo(t, await placeOrder(t, shop, buyer, { method: 'cod' }), 'completed', who());
+  const completed = await bringTo(t, await placeOrder(t, shop, buyer, { method: 'cod' }), 'completed', who);
   const tooLate = await buyer.client.json('POST', `/api/v1/orders/${completed.code}/transitions`, {
     action: 'request_return',
     reason: 'Muộn',

@@ -1,32 +1,22 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { eq } from 'drizzle-orm';
-import { auditsOf, Client, type SignedIn, signedIn, type TestApp, testApp } from '../../../test/helpers.js';
+import { auditsOf, Client, signedIn } from '../../../test/helpers.js';
 import { balanceOf } from '../ledger/journal.js';
 import { ledgerProblems } from '../ledger/test-fixtures.js';
-import { bringTo, type OrderingShop, orderingShop, placeOrder } from '../orders/test-fixtures.js';
+import { bringTo, orderingWorld, placeOrder } from '../orders/test-fixtures.js';
 import { bearer } from '../sellers/console-test-fixtures.js';
 import { reconciliationItems } from './schema.js';
 import { postWebhook, transferIn } from './test-fixtures.js';
 
 /** The other ways a refund comes to be owed (a return, a gateway payment, a partly paid order), and the buyer's side. */
-let t: TestApp;
-let shop: OrderingShop;
-let buyer: SignedIn;
-let officer: SignedIn;
-before(async () => {
-  t = await testApp();
-  shop = await orderingShop(t);
-  buyer = await signedIn(t, 'buyer', 'Lê Văn Khách');
-  officer = await signedIn(t, 'officer');
-});
-after(() => t.close());
+const { t, shop, buyer, who } = await orderingWorld('Lê Văn Khách');
+const officer = await signedIn(t, 'officer');
 
-const who = () => ({ shop, buyer });
 const owed = (orderId: string) => balanceOf(t.db, 'refund_payable', orderId);
 
 test('an accepted return: the goods taken back are owed to the buyer (the delivery fee is not), and are paid the same way', async () => {
-  const order = await bringTo(t, await placeOrder(t, shop, buyer), 'returned', who());
+  const order = await bringTo(t, await placeOrder(t, shop, buyer), 'returned', who);
   assert.equal(await owed(order.id), 2_500_000n, 'two boxes back; the 30,000 đ delivery stays sold');
   const queue = (await officer.client.get('/api/v1/payments/refunds')).json();
   const row = queue.owed.find((r: { orderCode: string }) => r.orderCode === order.code);
@@ -124,8 +114,8 @@ test('a partly paid order that is cancelled owes back what was received', async 
 });
 
 test('the buyer’s refund page and its JSON: only the order’s buyer; giving an account needs buyer:write on a token', async () => {
-  const paid = await bringTo(t, await placeOrder(t, shop, buyer), 'paid', who());
-  const order = await bringTo(t, paid, 'cancelled', who());
+  const paid = await bringTo(t, await placeOrder(t, shop, buyer), 'paid', who);
+  const order = await bringTo(t, paid, 'cancelled', who);
   const account = { bankBin: '970436', bankAccountNo: '0011004455667', bankAccountName: 'LE VAN KHACH' };
   const stranger = await signedIn(t);
   assert.equal((await stranger.client.get(`/hoan-tien/${order.code}`)).statusCode, 404);

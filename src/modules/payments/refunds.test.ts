@@ -1,27 +1,18 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { and, eq, sql } from 'drizzle-orm';
-import { auditsOf, type SignedIn, signedIn, type TestApp, testApp } from '../../../test/helpers.js';
+import { auditsOf, signedIn } from '../../../test/helpers.js';
 import { loadExcel } from '../../platform/heavy.js';
 import { balanceOf } from '../ledger/journal.js';
 import { ledgerEntries } from '../ledger/schema.js';
 import { ledgerProblems } from '../ledger/test-fixtures.js';
-import { type OrderingShop, orderingShop, payOrder, placeOrder } from '../orders/test-fixtures.js';
+import { orderingWorld, payOrder, placeOrder } from '../orders/test-fixtures.js';
 import type { Order } from '../orders/transitions.js';
 import { paymentRefunds } from './schema.js';
 import { parseVietQr } from './vietqr.js';
 
-let t: TestApp;
-let shop: OrderingShop;
-let buyer: SignedIn;
-let officer: SignedIn;
-before(async () => {
-  t = await testApp();
-  shop = await orderingShop(t);
-  buyer = await signedIn(t, 'buyer', 'Phạm Thị Mua');
-  officer = await signedIn(t, 'officer');
-});
-after(() => t.close());
+const { t, shop, buyer } = await orderingWorld('Phạm Thị Mua');
+const officer = await signedIn(t, 'officer');
 
 /** An order paid by VietQR that its buyer then cancels through the order page: its money is owed back. */
 async function cancelledPaid(): Promise<Order> {

@@ -10,6 +10,7 @@ import {
 } from '../../../web/forms.js';
 import { Layout } from '../../../web/layout.js';
 import type { PageCtx } from '../../../web/page.js';
+import { ShopSwitch } from '../../../web/shop-switch.js';
 import { formatAddress } from '../../geo/index.js';
 import type { Seller } from '../../sellers/index.js';
 import { type ShippingRule, shippingModes } from '../shipping.js';
@@ -47,30 +48,6 @@ function Check({ ctx, state, name }: { ctx: PageCtx; state: FormState; name: str
   );
 }
 
-function ShopPicker({ ctx, seller, shops }: { ctx: PageCtx; seller: Seller; shops: Seller[] }) {
-  const { t } = ctx;
-  if (shops.length < 2) return <p class="muted" safe>{`${t('shipping.shop')}: ${seller.shopName}`}</p>;
-  return (
-    <form method="get" action={SHIPPING_PAGE} class="filters">
-      <div class="field">
-        <label for="f-shop" safe>
-          {t('shipping.shop')}
-        </label>
-        <select id="f-shop" name="shop">
-          {shops.map((s) => (
-            <option value={s.id} selected={s.id === seller.id} safe>
-              {s.shopName}
-            </option>
-          ))}
-        </select>
-      </div>
-      <button type="submit" class="secondary" safe>
-        {t('shipping.choose_shop')}
-      </button>
-    </form>
-  );
-}
-
 /** The seller centre's delivery settings of one shop: delivery with its fee rule, and pick-up. */
 export function ShippingPage(p: {
   ctx: PageCtx;
@@ -91,7 +68,13 @@ export function ShippingPage(p: {
       <BackLink href="/kenh-ban-hang" label={t('shipping.back')} />
       <h1 safe>{t('shipping.title')}</h1>
       <Confirmation text={p.saved && t('shipping.saved')} />
-      <ShopPicker ctx={ctx} seller={seller} shops={p.shops} />
+      <ShopSwitch
+        seller={seller}
+        shops={p.shops}
+        action={SHIPPING_PAGE}
+        label={t('shipping.shop')}
+        submit={t('shipping.choose_shop')}
+      />
       <p safe>{t('shipping.intro')}</p>
       {p.rule ? (
         ''
