@@ -1,35 +1,30 @@
-import type { Worksheet } from 'exceljs';
-import { loadExcel } from '../../platform/heavy.js';
 import { formatDate, type Locale, type Translate } from '../../platform/http/i18n.js';
+import { headerRow, newWorkbook, workbookBytes } from '../../web/xlsx.js';
 import { bank, legalFormLabel, type Seller } from '../sellers/index.js';
-import type { PayoutBatchView } from './payouts.js';
-import { batchLabel } from './payouts.js';
+import { batchLabel, type PayoutBatchView } from './payouts.js';
 import type { SellerStatement, WithholdingRow } from './statements.js';
-
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-export { XLSX as xlsxType };
 
 // Whole đồng with thousands separators; percentages with up to two decimals.
 const money = { numFmt: '#,##0' };
 const percent = { numFmt: '0.0#"%"' };
 
-function finish(ws: Worksheet, headerRow = 1) {
-  const header = ws.getRow(headerRow);
-  header.font = { bold: true };
-  header.alignment = { vertical: 'middle', wrapText: true };
-  ws.views = [{ state: 'frozen', ySplit: headerRow }];
+/** One transfer of a bank file: the beneficiary's bank and account, the amount, the memo. */
+export interface Transfer {
+  bankBin: string;
+  bankAccountNo: string;
+  bankAccountName: string;
+  amount: bigint;
+  memo: string;
 }
 
 /**
- * The bank transfer file of a payout batch: one row per seller with what a bank's bulk
- * transfer import asks for (beneficiary bank BIN and name, account number, holder, amount,
- * memo in plain ASCII, which every bank accepts).
+ * A bank transfer file (payouts to sellers, refunds to buyers): one row per transfer with what
+ * a bank's bulk transfer import asks for (beneficiary bank BIN and name, account number,
+ * holder, amount, memo in plain ASCII, which every bank accepts), then the total.
  */
-export async function payoutWorkbook(view: PayoutBatchView, t: Translate): Promise<Buffer> {
-  const wb = new (await loadExcel()).Workbook();
-  wb.created = new Date();
-  const ws = wb.addWorksheet(batchLabel(view.batch.number));
+export async function transferWorkbook(sheet: string, transfers: Transfer[], t: Translate): Promise<Buffer> {
+  const wb = await newWorkbook();
+  const ws = wb.addWorksheet(sheet);
   ws.columns = [
     { header: t('ledger.col.no'), key: 'no', width: 6 },
     { header: t('ledger.col.bankBin'), key: 'bin', width: 12 },
@@ -39,25 +34,29 @@ export async function payoutWorkbook(view: PayoutBatchView, t: Translate): Promi
     { header: t('ledger.col.amount'), key: 'amount', width: 16, style: money },
     { header: t('ledger.col.memo'), key: 'memo', width: 40 },
   ];
-  view.items.forEach((i, n) => {
-    const b = bank(i.bankBin);
+  transfers.forEach((x, n) => {
+    const b = bank(x.bankBin);
     ws.addRow({
       no: n + 1,
-      bin: i.bankBin,
+      bin: x.bankBin,
       bank: b ? `${b.shortName} - ${b.name}` : '',
-      // Text, so that leading zeros stay.
-      account: i.bankAccountNo,
-      holder: i.bankAccountName,
-      amount: Number(i.amount),
-      memo: i.memo,
+      account: x.bankAccountNo,
+      holder: x.bankAccountName,
+      amount: Number(x.amount),
+      memo: x.memo,
     });
   });
+  // Text, so that leading zeros stay.
   ws.getColumn('account').numFmt = '@';
-  const total = ws.addRow({ holder: t('ledger.col.total'), amount: Number(view.batch.total) });
-  total.font = { bold: true };
-  finish(ws);
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  const total = transfers.reduce((sum, x) => sum + x.amount, 0n);
+  ws.addRow({ holder: t('ledger.col.total'), amount: Number(total) }).font = { bold: true };
+  headerRow(ws);
+  return workbookBytes(wb);
 }
+
+/** The bank transfer file of a payout batch: one row per seller. */
+export const payoutWorkbook = (view: PayoutBatchView, t: Translate) =>
+  transferWorkbook(batchLabel(view.batch.number), view.items, t);
 
 const net = (r: WithholdingRow) => ({
   revenue: r.revenue - r.revenueOffset,
@@ -79,8 +78,7 @@ export async function declarationWorkbook(
   sellers: Map<string, Seller>,
   t: Translate,
 ): Promise<Buffer> {
-  const wb = new (await loadExcel()).Workbook();
-  wb.created = new Date();
+  const wb = await newWorkbook();
   const summary = wb.addWorksheet(t('ledger.tax.sheet.summary'));
   summary.columns = [
     { header: t('ledger.col.supplyKind'), key: 'kind', width: 34 },
@@ -112,7 +110,7 @@ export async function declarationWorkbook(
   };
   summary.addRow({});
   summary.addRow({ kind: t('ledger.tax.period', { month }) });
-  finish(summary);
+  headerRow(summary);
 
   const ws = wb.addWorksheet(t('ledger.tax.sheet.detail'));
   ws.columns = [
@@ -160,8 +158,8 @@ export async function declarationWorkbook(
     });
   });
   for (const c of ['taxCode', 'personalId']) ws.getColumn(c).numFmt = '@';
-  finish(ws);
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  headerRow(ws);
+  return workbookBytes(wb);
 }
 
 /** A seller's statement of a month: opening balance, each entry, closing balance, and the withholding by kind. */
@@ -171,8 +169,7 @@ export async function statementWorkbook(
   t: Translate,
   locale: Locale,
 ): Promise<Buffer> {
-  const wb = new (await loadExcel()).Workbook();
-  wb.created = new Date();
+  const wb = await newWorkbook();
   const ws = wb.addWorksheet(t('ledger.statement.sheet'));
   ws.addRow([t('ledger.statement.title', { month: s.month })]).font = { bold: true, size: 14 };
   ws.addRow([seller.shopName, seller.taxCode ?? seller.repCitizenId ?? '']);
@@ -222,5 +219,5 @@ export async function statementWorkbook(
     ws.getColumn(c).numFmt = '#,##0';
   }
   ws.getCell('B3').numFmt = '#,##0';
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return workbookBytes(wb);
 }

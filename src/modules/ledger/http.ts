@@ -2,23 +2,11 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { isUuid } from '../../platform/db/columns.js';
 import type { Executor } from '../../platform/db/pool.js';
-import { type Actor, requireActor, requireRole, requireScope } from '../../platform/http/context.js';
+import { type Actor, requireActor, requireScope } from '../../platform/http/context.js';
 import { notFound } from '../../platform/http/errors.js';
 import { vietnamDay } from '../../platform/http/i18n.js';
 import { getSeller, memberships, type Seller } from '../sellers/index.js';
-import { xlsxType } from './exports.js';
 import type { WithholdingRow } from './statements.js';
-
-/** An officer or administrator (a token needs `scope`); money pages are never cached. */
-export function officerOnly(
-  req: FastifyRequest,
-  reply: FastifyReply,
-  scope: 'read' | 'officer:write' = 'read',
-): Actor {
-  const actor = requireRole(req, ['officer', 'admin'], scope);
-  reply.header('cache-control', 'private, no-store');
-  return actor;
-}
 
 /** A signed-in member of some shop (any role: shops belong to accounts); a token needs `read`. */
 export function memberOnly(req: FastifyRequest, reply: FastifyReply): Actor {
@@ -59,8 +47,4 @@ export async function sellerOr404(db: Executor, id: string): Promise<Seller> {
   const s = isUuid(id) ? await getSeller(db, id) : undefined;
   if (!s) throw notFound();
   return s;
-}
-
-export function sendXlsx(reply: FastifyReply, name: string, data: Buffer) {
-  return reply.type(xlsxType).header('content-disposition', `attachment; filename="${name}"`).send(data);
 }

@@ -19,6 +19,7 @@ export {
   refundsOwed,
   sellerBalance,
 } from './escrow.js';
+export { type Transfer, transferWorkbook } from './exports.js';
 export type { Channel } from './journal.js';
 export { recordCodCompleted, releaseEscrow, reverseRelease } from './release.js';
 

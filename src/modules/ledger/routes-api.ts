@@ -1,20 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { officerOnly } from '../../platform/http/context.js';
 import { notFound } from '../../platform/http/errors.js';
 import { parseInput } from '../../platform/http/validation.js';
 import type { Deps } from '../../platform/module.js';
+import { sendXlsx } from '../../web/xlsx.js';
 import { declarationWorkbook, payoutWorkbook } from './exports.js';
-import {
-  memberOnly,
-  monthParam,
-  officerOnly,
-  sellerOr404,
-  sellersOf,
-  sendXlsx,
-  shopsOf,
-  thisMonth,
-} from './http.js';
+import { memberOnly, monthParam, sellerOr404, sellersOf, shopsOf, thisMonth } from './http.js';
 import {
   batchLabel,
   createPayoutBatch,

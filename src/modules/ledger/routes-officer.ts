@@ -1,14 +1,15 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { seeOther } from '../../platform/http/context.js';
+import { officerOnly, seeOther } from '../../platform/http/context.js';
 import { notFound } from '../../platform/http/errors.js';
 import { parseInput } from '../../platform/http/validation.js';
 import type { Deps } from '../../platform/module.js';
 import { failedForm } from '../../web/form-post.js';
 import { pageCtx, sendHtml } from '../../web/page.js';
+import { sendXlsx } from '../../web/xlsx.js';
 import { declarationWorkbook, payoutWorkbook, statementWorkbook } from './exports.js';
-import { monthParam, officerOnly, sellerOr404, sellersOf, sendXlsx, thisMonth } from './http.js';
+import { monthParam, sellerOr404, sellersOf, thisMonth } from './http.js';
 import {
   batchLabel,
   createPayoutBatch,

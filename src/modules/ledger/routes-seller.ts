@@ -4,8 +4,9 @@ import { z } from 'zod';
 import { notFound } from '../../platform/http/errors.js';
 import type { Deps } from '../../platform/module.js';
 import { pageCtx, sendHtml } from '../../web/page.js';
+import { sendXlsx } from '../../web/xlsx.js';
 import { statementWorkbook } from './exports.js';
-import { memberOnly, monthParam, sendXlsx, shopsOf, thisMonth } from './http.js';
+import { memberOnly, monthParam, shopsOf, thisMonth } from './http.js';
 import { balanceView, sellerStatement } from './statements.js';
 import { BalancePage, NoShopPage, StatementPage } from './views/statements.js';
 

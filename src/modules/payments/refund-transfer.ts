@@ -1,5 +1,5 @@
-import { loadExcel } from '../../platform/heavy.js';
 import type { Translate } from '../../platform/http/i18n.js';
+import { transferWorkbook } from '../ledger/index.js';
 import { bank } from '../sellers/index.js';
 import type { OwedRow, RefundAccount } from './refunds.js';
 import { buildVietQr, qrSvg } from './vietqr.js';
@@ -40,41 +40,10 @@ export const transferable = (rows: OwedRow[]) =>
       : [],
   );
 
-/**
- * The bank transfer file of the refunds to pay, in the layout of the payout file (beneficiary
- * bank BIN and name, account number as text, holder, amount, memo).
- */
-export async function refundWorkbook(rows: OwedRow[], t: Translate): Promise<Buffer> {
-  const wb = new (await loadExcel()).Workbook();
-  wb.created = new Date();
-  const ws = wb.addWorksheet('HOAN-TIEN');
-  ws.columns = [
-    { header: t('ledger.col.no'), key: 'no', width: 6 },
-    { header: t('ledger.col.bankBin'), key: 'bin', width: 12 },
-    { header: t('ledger.col.bankName'), key: 'bank', width: 36 },
-    { header: t('ledger.col.accountNo'), key: 'account', width: 22 },
-    { header: t('ledger.col.accountName'), key: 'holder', width: 32 },
-    { header: t('ledger.col.amount'), key: 'amount', width: 16, style: { numFmt: '#,##0' } },
-    { header: t('ledger.col.memo'), key: 'memo', width: 30 },
-  ];
-  const items = transferable(rows);
-  items.forEach((r, n) => {
-    const b = bank(r.account.bankBin);
-    ws.addRow({
-      no: n + 1,
-      bin: r.account.bankBin,
-      bank: b ? `${b.shortName} - ${b.name}` : '',
-      account: r.account.bankAccountNo,
-      holder: r.account.bankAccountName,
-      amount: Number(r.amount),
-      memo: refundMemo(r.orderCode),
-    });
-  });
-  // Text, so that leading zeros stay.
-  ws.getColumn('account').numFmt = '@';
-  const total = items.reduce((s, r) => s + r.amount, 0n);
-  ws.addRow({ holder: t('ledger.col.total'), amount: Number(total) }).font = { bold: true };
-  ws.getRow(1).font = { bold: true };
-  ws.views = [{ state: 'frozen', ySplit: 1 }];
-  return Buffer.from(await wb.xlsx.writeBuffer());
-}
+/** The bank transfer file of the refunds to pay, in the layout of the payout file. */
+export const refundWorkbook = (rows: OwedRow[], t: Translate) =>
+  transferWorkbook(
+    'HOAN-TIEN',
+    transferable(rows).map((r) => ({ ...r.account, amount: r.amount, memo: refundMemo(r.orderCode) })),
+    t,
+  );

@@ -1,11 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { officerOnly } from '../../platform/http/context.js';
 import type { Translate } from '../../platform/http/i18n.js';
 import type { Deps } from '../../platform/module.js';
 import { asUpload } from '../../platform/storage/storage.js';
 import { type Item, itemDetail, listItems, queueQuery, remainingOf } from './reconciliation.js';
-import { decide, officerOnly } from './routes-officer.js';
+import { decide } from './routes-officer.js';
 import { receiptChannel, reconciliationKind, type statementImports } from './schema.js';
 import { importStatement, statementImport } from './statements.js';
 

@@ -1,7 +1,7 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { type Actor, requireRole, seeOther } from '../../platform/http/context.js';
+import { type Actor, officerOnly, seeOther } from '../../platform/http/context.js';
 import { notFound } from '../../platform/http/errors.js';
 import { parseInput } from '../../platform/http/validation.js';
 import type { Deps } from '../../platform/module.js';
@@ -20,17 +20,6 @@ import {
 import { importStatement, statementImport } from './statements.js';
 import { ItemPage, QueuePage, type ReconAction } from './views/reconciliation.js';
 import { StatementForm, StatementReport } from './views/statement.js';
-
-/** An officer or administrator (a token needs `scope`); money and payers' names are never cached. */
-export function officerOnly(
-  req: FastifyRequest,
-  reply: FastifyReply,
-  scope: 'read' | 'officer:write' = 'read',
-): Actor {
-  const actor = requireRole(req, ['officer', 'admin'], scope);
-  reply.header('cache-control', 'private, no-store');
-  return actor;
-}
 
 const isAction = (a: string): a is ReconAction => a === 'allocate' || a === 'refund';
 

@@ -1,12 +1,13 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { type Actor, seeOther } from '../../platform/http/context.js';
+import { type Actor, officerOnly, seeOther } from '../../platform/http/context.js';
 import { parseInput } from '../../platform/http/validation.js';
 import type { Deps } from '../../platform/module.js';
 import { failedForm } from '../../web/form-post.js';
 import type { FormState } from '../../web/forms.js';
 import { pageCtx, sendHtml } from '../../web/page.js';
+import { sendXlsx, XLSX_TYPE } from '../../web/xlsx.js';
 import {
   markRefundedBody,
   refundDetailJson,
@@ -23,12 +24,10 @@ import {
   refundDetail,
   refundQueueQuery,
 } from './refunds.js';
-import { officerOnly } from './routes-officer.js';
 import { RefundDetailPage, type RefundNotice, RefundQueuePage } from './views/refunds.js';
 
 const tags = ['payments'];
 const security = [{ bearer: [] }];
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const codeParams = z.object({ code: z.string().max(40) });
 
 /** The officers' refunds: the queue, one order's refund, recording it paid, the bank file; pages and JSON. */
@@ -61,10 +60,7 @@ export function refundRoutes(app: FastifyInstance, deps: Deps): void {
   }
 
   const sendFile = async (req: FastifyRequest, reply: FastifyReply) =>
-    reply
-      .type(XLSX)
-      .header('content-disposition', 'attachment; filename="hoan-tien.xlsx"')
-      .send(await refundWorkbook(await allOwedRefunds(db), req.t));
+    sendXlsx(reply, 'hoan-tien.xlsx', await refundWorkbook(await allOwedRefunds(db), req.t));
 
   r.get(
     '/quan-ly/hoan-tien',
@@ -139,7 +135,7 @@ export function refundRoutes(app: FastifyInstance, deps: Deps): void {
         security,
         summary:
           'The bank transfer file (XLSX) of the refunds owed by bank transfer whose buyers gave an account',
-        produces: [XLSX],
+        produces: [XLSX_TYPE],
       },
     },
     async (req, reply) => {

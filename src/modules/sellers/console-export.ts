@@ -1,5 +1,5 @@
-import { loadExcel } from '../../platform/heavy.js';
 import type { Locale, Translate } from '../../platform/http/i18n.js';
+import { headerRow, newWorkbook, workbookBytes } from '../../web/xlsx.js';
 import { commune, formatAddress } from '../geo/index.js';
 import { type registryRows, vnDay } from './console-service.js';
 import { legalFormLabel, statusLabel } from './reference.js';
@@ -22,9 +22,8 @@ function excelDate(v: Date | string | null): Date | null {
  * dates, the header row bold and frozen, widths that fit the content.
  */
 export async function registryWorkbook(rows: Row[], t: Translate, locale: Locale): Promise<Buffer> {
-  const wb = new (await loadExcel()).Workbook();
-  wb.created = new Date();
-  const ws = wb.addWorksheet(t('console.xlsx.sheet'), { views: [{ state: 'frozen', ySplit: 1 }] });
+  const wb = await newWorkbook();
+  const ws = wb.addWorksheet(t('console.xlsx.sheet'));
   // Day first, as both Vietnamese and British readers write dates.
   const date = { numFmt: 'dd/mm/yyyy' };
   ws.columns = [
@@ -63,9 +62,7 @@ export async function registryWorkbook(rows: Row[], t: Translate, locale: Locale
       }),
     });
   }
-  const header = ws.getRow(1);
-  header.font = { bold: true };
-  header.alignment = { vertical: 'middle', wrapText: true };
+  headerRow(ws);
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: ws.columns.length } };
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return workbookBytes(wb);
 }

@@ -1,8 +1,9 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
-import { type Actor, requireRole } from '../../platform/http/context.js';
+import type { Actor } from '../../platform/http/context.js';
 import { parseInput } from '../../platform/http/validation.js';
 import type { Deps } from '../../platform/module.js';
+import { sendXlsx } from '../../web/xlsx.js';
 import { registryWorkbook } from './console-export.js';
 import {
   decide,
@@ -14,19 +15,8 @@ import {
   vnToday,
 } from './console-service.js';
 
-/**
- * An officer or administrator (a token needs `scope`). Console answers hold personal data,
- * so they are never cached.
- */
-export function officerOnly(
-  req: FastifyRequest,
-  reply: FastifyReply,
-  scope: 'read' | 'officer:write' = 'read',
-): Actor {
-  const actor = requireRole(req, ['officer', 'admin'], scope);
-  reply.header('cache-control', 'private, no-store');
-  return actor;
-}
+/** Console pages and their JSON twins are officers' own: never cached. */
+export { officerOnly } from '../../platform/http/context.js';
 
 export const isOfficerAction = (a: string): a is OfficerAction =>
   (OFFICER_ACTIONS as readonly string[]).includes(a);
@@ -56,8 +46,5 @@ export async function sendRegistryXlsx(
   filters: z.output<typeof registryQuery>,
 ) {
   const xlsx = await registryWorkbook(await registryRows(deps.db, filters), req.t, req.locale);
-  return reply
-    .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-    .header('content-disposition', `attachment; filename="nguoi-ban-${vnToday()}.xlsx"`)
-    .send(xlsx);
+  return sendXlsx(reply, `nguoi-ban-${vnToday()}.xlsx`, xlsx);
 }

@@ -41,6 +41,20 @@ export function requireRole(req: FastifyRequest, roles: Role[], scope?: string):
   return actor;
 }
 
+/**
+ * An officer or administrator (a token needs `scope`). What officers' pages show holds money
+ * and personal data, so their answers are never cached.
+ */
+export function officerOnly(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  scope: 'read' | 'officer:write' = 'read',
+): Actor {
+  const actor = requireRole(req, ['officer', 'admin'], scope);
+  reply.header('cache-control', 'private, no-store');
+  return actor;
+}
+
 export function requireScope(actor: Actor, scope: string | undefined): void {
   if (scope && actor.scopes && !actor.scopes.includes(scope)) throw forbidden('error.scope');
 }
