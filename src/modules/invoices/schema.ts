@@ -14,7 +14,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { createdAt, id, parentId, transitionColumns, updatedAt } from '../../platform/db/columns.js';
+import { createdAt, id, transitionsTable, updatedAt } from '../../platform/db/columns.js';
 import type { OrderReturned } from '../orders/events.js';
 import type { InvoiceDocument } from './document.js';
 
@@ -130,11 +130,9 @@ export const invoiceReturns = pgTable(
 );
 
 /** Every lifecycle transition of an invoice: who (a user, or the system), when, why. */
-export const invoiceTransitions = pgTable(
+export const invoiceTransitions = transitionsTable(
   'invoice_transitions',
-  {
-    invoiceId: parentId('invoice_id', () => invoices.id),
-    ...transitionColumns(invoiceStatus),
-  },
-  (t) => [index('invoice_transitions_invoice_idx').on(t.invoiceId, t.at)],
+  'invoice',
+  () => invoices.id,
+  invoiceStatus,
 );

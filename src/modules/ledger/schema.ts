@@ -14,7 +14,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { createdAt, id, parentId, transitionColumns, tstz } from '../../platform/db/columns.js';
+import { createdAt, id, parentId, transitionsTable, tstz } from '../../platform/db/columns.js';
 
 /**
  * The accounts of the escrow ledger. Platform-wide accounts have the nil subject; the others
@@ -221,11 +221,9 @@ export const payoutItems = pgTable(
   ],
 );
 
-export const payoutTransitions = pgTable(
+export const payoutTransitions = transitionsTable(
   'ledger_payout_transitions',
-  {
-    batchId: parentId('batch_id', () => payoutBatches.id),
-    ...transitionColumns(payoutStatus),
-  },
-  (t) => [index('ledger_payout_transitions_batch_idx').on(t.batchId, t.at)],
+  'batch',
+  () => payoutBatches.id,
+  payoutStatus,
 );

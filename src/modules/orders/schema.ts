@@ -13,7 +13,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { createdAt, id, parentId, transitionColumns, tstz, updatedAt } from '../../platform/db/columns.js';
+import { createdAt, id, parentId, transitionsTable, tstz, updatedAt } from '../../platform/db/columns.js';
 import type { OrderSnapshot } from './events.js';
 
 /**
@@ -162,14 +162,7 @@ export const orderLines = pgTable(
  * Every transition of an order: who (a user, or the system's sweep: the nil UUID), when, why.
  * `actorId` of the system is SYSTEM_ACTOR_ID.
  */
-export const orderTransitions = pgTable(
-  'order_transitions',
-  {
-    orderId: parentId('order_id', () => orders.id),
-    ...transitionColumns(orderStatus),
-  },
-  (t) => [index('order_transitions_order_idx').on(t.orderId, t.at)],
-);
+export const orderTransitions = transitionsTable('order_transitions', 'order', () => orders.id, orderStatus);
 
 /** The actor of transitions nobody made by hand (payment deadline, automatic completion). */
 export const SYSTEM_ACTOR_ID = '00000000-0000-0000-0000-000000000000';

@@ -12,7 +12,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { createdAt, id, parentId, transitionColumns, tstz, updatedAt } from '../../platform/db/columns.js';
+import { createdAt, id, parentId, transitionsTable, tstz, updatedAt } from '../../platform/db/columns.js';
 
 export const paymentIntentMethod = pgEnum('payment_intent_method', ['cod', 'vietqr', 'vnpay']);
 export const paymentIntentStatus = pgEnum('payment_intent_status', [
@@ -54,13 +54,11 @@ export const paymentIntents = pgTable(
 );
 
 /** Every change of an intent's status: who (a user, or the nil UUID for a provider), when, why. */
-export const paymentIntentTransitions = pgTable(
+export const paymentIntentTransitions = transitionsTable(
   'payment_intent_transitions',
-  {
-    intentId: parentId('intent_id', () => paymentIntents.id),
-    ...transitionColumns(paymentIntentStatus),
-  },
-  (t) => [index('payment_intent_transitions_intent_idx').on(t.intentId, t.at)],
+  'intent',
+  () => paymentIntents.id,
+  paymentIntentStatus,
 );
 
 export const receiptChannel = pgEnum('payment_receipt_channel', ['vietqr', 'vnpay']);

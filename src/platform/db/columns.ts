@@ -1,4 +1,13 @@
-import { type AnyPgColumn, bigserial, type PgEnum, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  type AnyPgColumn,
+  bigserial,
+  index,
+  type PgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { uuidv7 } from 'uuidv7';
 
 /** Primary key: a UUIDv7 made by the app (time-ordered, so indexes stay compact). */
@@ -35,3 +44,23 @@ export const transitionColumns = <S extends [string, ...string[]]>(status: PgEnu
   reason: text('reason'),
   at: tstz('at').notNull().defaultNow(),
 });
+
+/**
+ * A lifecycle's history table `name`: its subject's id (`order` gives `orderId`, column
+ * `order_id`, deleted with the subject), the transition columns, and the index on (subject, at)
+ * named `<name>_<subject>_idx`.
+ */
+export function transitionsTable<N extends string, S extends [string, ...string[]]>(
+  name: string,
+  subject: N,
+  parent: () => AnyPgColumn,
+  status: PgEnum<S>,
+) {
+  const key = `${subject}Id` as `${N}Id`;
+  const columns = { [key]: parentId(`${subject}_id`, parent), ...transitionColumns(status) } as Record<
+    `${N}Id`,
+    ReturnType<typeof parentId>
+  > &
+    ReturnType<typeof transitionColumns<S>>;
+  return pgTable(name, columns, (t) => [index(`${name}_${subject}_idx`).on(t[key], t.at)]);
+}
