@@ -1,11 +1,5 @@
 import type { Instance } from '../../web/page.js';
-import type {
-  DeliveryMethod,
-  LegalForm,
-  OrderLineSnapshot,
-  OrderSnapshot,
-  PaymentMethod,
-} from '../orders/events.js';
+import type { DeliveryMethod, OrderLineSnapshot, OrderSnapshot, PaymentMethod } from '../orders/events.js';
 
 /**
  * The terms of one order as a document: what the buyer and the seller agreed when the order
@@ -21,28 +15,10 @@ export interface ContractDocument {
   /** When the order was placed: the contract is concluded then. */
   concludedAt: string;
   signedAt: string;
-  platform: {
-    name: string;
-    url: string;
-    operator: { name: string; address: string; phone: string; email: string };
-  };
-  buyer: {
-    userId: string;
-    name: string;
-    phone: string;
-    email: string | null;
-    address: string;
-    taxCode: string | null;
-  };
-  seller: {
-    sellerId: string;
-    name: string;
-    legalForm: LegalForm;
-    taxCode: string | null;
-    address: string;
-    phone: string | null;
-    email: string | null;
-  };
+  platform: { name: string; url: string; operator: Instance['operator'] };
+  /** The parties as the order's snapshot names them (the buyer without the area codes). */
+  buyer: Omit<OrderSnapshot['buyer'], 'communeCode' | 'provinceCode'>;
+  seller: OrderSnapshot['seller'];
   lines: OrderLineSnapshot[];
   currency: 'VND';
   subtotal: string;

@@ -93,25 +93,19 @@ function general(doc: InvoiceDocument): Node {
   );
 }
 
-const seller = (p: Party) =>
+/** A party to the invoice (NBan, NMua): name, tax code, address, phone, email, then what only it has. */
+const party = (tag: string, p: Party, ...more: Node[][]) =>
   node(
-    'NBan',
+    tag,
     leaf('Ten', p.name),
     leaf('MST', p.taxCode),
     leaf('DChi', p.address),
     leaf('SDThoai', p.phone),
     leaf('DCTDTu', p.email),
+    ...more,
   );
-const buyer = (p: InvoiceDocument['buyer']) =>
-  node(
-    'NMua',
-    leaf('Ten', p.name),
-    leaf('MST', p.taxCode),
-    leaf('DChi', p.address),
-    leaf('SDThoai', p.phone),
-    leaf('DCTDTu', p.email),
-    leaf('HVTNMHang', p.contact),
-  );
+const seller = (p: Party) => party('NBan', p);
+const buyer = (p: InvoiceDocument['buyer']) => party('NMua', p, leaf('HVTNMHang', p.contact));
 const line = (l: InvoiceLine) =>
   node(
     'HHDVu',
