@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { after } from 'node:test';
 import { and, asc, eq } from 'drizzle-orm';
 import pg from 'pg';
 import { type App, buildApp } from '../src/app.js';
@@ -53,6 +54,13 @@ export async function testApp(env: Record<string, string> = {}): Promise<TestApp
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** The app of one test file (testApp), made as the file loads and closed after its tests. */
+export async function fileApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const t = await testApp(env);
+  after(() => t.close());
+  return t;
 }
 
 /** A new database cloned from the migrated template that `npm test` prepared; its URL. */

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { eq, sql } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
-import { type TestApp, testApp } from '../../../test/helpers.js';
+import { fileApp } from '../../../test/helpers.js';
 import { AppError } from '../../platform/http/errors.js';
 import {
   allocateSuspense,
@@ -21,11 +21,7 @@ import { balanceOf, post } from './journal.js';
 import { ledgerEntries, ledgerPostings } from './schema.js';
 import { ledgerProblems, snapshot } from './test-fixtures.js';
 
-let t: TestApp;
-before(async () => {
-  t = await testApp();
-});
-after(() => t.close());
+const t = await fileApp();
 
 const pay = (order: ReturnType<typeof snapshot>, reference = uuidv7(), amount = BigInt(order.total)) =>
   t.db.transaction((tx) =>

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { uuidv7 } from 'uuidv7';
-import { type TestApp, testApp } from '../../../test/helpers.js';
+import { fileApp } from '../../../test/helpers.js';
 import type { Executor } from '../../platform/db/pool.js';
 import { AppError } from '../../platform/http/errors.js';
 import type { LegalForm, OrderSnapshot, SupplyKind } from '../orders/events.js';
@@ -23,11 +23,7 @@ import { balanceOf } from './journal.js';
 import { postPayout, postPayoutCancelled, postPayoutPaid } from './payout-postings.js';
 import { ledgerProblems, snapshot } from './test-fixtures.js';
 
-let t: TestApp;
-before(async () => {
-  t = await testApp();
-});
-after(() => t.close());
+const t = await fileApp();
 
 const money = fc.bigInt({ min: 1n, max: 3_000_000n });
 const orderArb = fc.record({

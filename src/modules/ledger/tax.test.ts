@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { eq } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
-import { type TestApp, testApp } from '../../../test/helpers.js';
+import { fileApp } from '../../../test/helpers.js';
 import { AppError } from '../../platform/http/errors.js';
 import type { SupplyKind } from '../orders/events.js';
 import {
@@ -19,11 +19,7 @@ import { ledgerTaxRates, ledgerWithholdings } from './schema.js';
 import { ratesOn, withholdings } from './tax.js';
 import { ledgerProblems, snapshot } from './test-fixtures.js';
 
-let t: TestApp;
-before(async () => {
-  t = await testApp();
-});
-after(() => t.close());
+const t = await fileApp();
 
 const completedAt = new Date('2026-11-12T05:00:00Z');
 

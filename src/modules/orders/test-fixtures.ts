@@ -3,9 +3,8 @@
  * cart and form would send), and a way to bring one to any state through transitionOrder.
  */
 import { randomBytes } from 'node:crypto';
-import { after } from 'node:test';
 import { eq } from 'drizzle-orm';
-import { type SignedIn, signedIn, type TestApp, testApp } from '../../../test/helpers.js';
+import { fileApp, type SignedIn, signedIn, type TestApp } from '../../../test/helpers.js';
 import { shopWithMembers } from '../catalog/test-fixtures.js';
 import { postWebhook, transferIn } from '../payments/test-fixtures.js';
 import { placeCheckout } from './checkout.js';
@@ -39,8 +38,7 @@ export type OrderingShop = Awaited<ReturnType<typeof orderingShop>>;
  * is both sides, as bringTo takes them.
  */
 export async function orderingWorld(buyerName: string) {
-  const t = await testApp();
-  after(() => t.close());
+  const t = await fileApp();
   const shop = await orderingShop(t);
   const buyer = await signedIn(t, 'buyer', buyerName);
   return { t, shop, buyer, who: { shop, buyer } };

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { and, eq, sql } from 'drizzle-orm';
-import { auditsOf, type SignedIn, signedIn, type TestApp, testApp } from '../../../test/helpers.js';
+import { auditsOf, fileApp, signedIn } from '../../../test/helpers.js';
 import { outbox } from '../../platform/jobs/schema.js';
 import { escrowHeld } from '../ledger/index.js';
 import { ledgerProblems } from '../ledger/test-fixtures.js';
@@ -9,15 +9,9 @@ import { cancelPaymentIntent, paymentsOf } from './intents.js';
 import { reconciliationItems } from './schema.js';
 import { newIntent, postWebhook, transferIn } from './test-fixtures.js';
 
-let t: TestApp;
-let buyerId: string;
-let officer: SignedIn;
-before(async () => {
-  t = await testApp();
-  buyerId = (await signedIn(t, 'buyer')).user.id;
-  officer = await signedIn(t, 'officer');
-});
-after(() => t.close());
+const t = await fileApp();
+const buyerId = (await signedIn(t, 'buyer')).user.id;
+const officer = await signedIn(t, 'officer');
 
 /** Sends a transfer through the webhook and answers the queue item it made. */
 async function itemFor(amount: number, content: string) {

@@ -1,22 +1,16 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
-import { type SignedIn, signedIn, type TestApp, testApp } from '../../../test/helpers.js';
+import { fileApp, signedIn } from '../../../test/helpers.js';
 import { paymentsOf } from './intents.js';
 import { paymentEvents, reconciliationItems } from './schema.js';
 import { parseAmount, parseStatementDate } from './statements.js';
 import { newIntent, postWebhook, transferIn } from './test-fixtures.js';
 
-let t: TestApp;
-let buyerId: string;
-let officer: SignedIn;
-before(async () => {
-  t = await testApp();
-  buyerId = (await signedIn(t, 'buyer')).user.id;
-  officer = await signedIn(t, 'officer');
-});
-after(() => t.close());
+const t = await fileApp();
+const buyerId = (await signedIn(t, 'buyer')).user.id;
+const officer = await signedIn(t, 'officer');
 
 const csvFile = (lines: string[]) => ({
   filename: 'sao-ke-11-2026.csv',
