@@ -79,22 +79,28 @@ async function settleIpn(tx: Executor, p: VnpParams): Promise<{ answer: IpnAnswe
   return { answer: IPN.confirmed, ...ids };
 }
 
-/**
- * VNPAY's server-to-server notification of a payment's result: kept verbatim, verified
- * (97 when the signature is wrong), then settled (00 confirmed, 01 order not found,
- * 02 already confirmed, 04 invalid amount, 99 anything else).
- */
-export async function receiveIpn(db: Db, config: Config, call: GatewayCall): Promise<IpnAnswer> {
+/** A call from VNPAY kept verbatim, with whether its signature holds (never, when VNPAY is not configured). */
+async function keepCall(db: Db, config: Config, source: 'vnpay_ipn' | 'vnpay_return', call: GatewayCall) {
   const vnp = config.buying.vnpay;
   const verified = vnp ? verifyParams(vnp.hashSecret, call.params) : false;
   const eventId = await recordEvent(db, {
-    source: 'vnpay_ipn',
+    source,
     rawBody: call.rawQuery,
     headers: call.headers,
     verified,
     verification: !vnp ? 'not_configured' : verified ? 'ok' : 'bad_signature',
     providerRef: call.params.vnp_TransactionNo ? `vnpay:${call.params.vnp_TransactionNo}` : null,
   });
+  return { vnp, verified, eventId };
+}
+
+/**
+ * VNPAY's server-to-server notification of a payment's result: kept verbatim, verified
+ * (97 when the signature is wrong), then settled (00 confirmed, 01 order not found,
+ * 02 already confirmed, 04 invalid amount, 99 anything else).
+ */
+export async function receiveIpn(db: Db, config: Config, call: GatewayCall): Promise<IpnAnswer> {
+  const { vnp, verified, eventId } = await keepCall(db, config, 'vnpay_ipn', call);
   if (!vnp) return IPN.other;
   if (!verified) {
     await setEventOutcome(db, eventId, { outcome: IPN.invalidSignature.RspCode });
@@ -133,19 +139,10 @@ export async function receiveReturn(
   call: GatewayCall,
   buyerId: string,
 ): Promise<ReturnView> {
-  const vnp = config.buying.vnpay;
-  const verified = vnp ? verifyParams(vnp.hashSecret, call.params) : false;
+  const { verified, eventId } = await keepCall(db, config, 'vnpay_return', call);
   const code = orderCodeOfTxnRef(call.params.vnp_TxnRef ?? '');
   const intent = verified && code ? await intentByCode(db, code) : undefined;
   const mine = intent && intent.buyerId === buyerId ? intent : undefined;
-  const eventId = await recordEvent(db, {
-    source: 'vnpay_return',
-    rawBody: call.rawQuery,
-    headers: call.headers,
-    verified,
-    verification: !vnp ? 'not_configured' : verified ? 'ok' : 'bad_signature',
-    providerRef: call.params.vnp_TransactionNo ? `vnpay:${call.params.vnp_TransactionNo}` : null,
-  });
   const verdict = !verified ? 'invalid' : vnpSucceeded(call.params) ? 'success' : 'failed';
   await setEventOutcome(db, eventId, { outcome: verdict, intentId: intent?.id });
   return { verdict, code: mine ? mine.orderCode : null, status: mine?.status ?? null };

@@ -12,6 +12,7 @@ import {
 import { Layout } from '../../../web/layout.js';
 import type { PageCtx } from '../../../web/page.js';
 import { Pager } from '../../../web/pager.js';
+import { StateLinks } from '../../../web/state-links.js';
 import { Table } from '../../../web/table.js';
 import type { Item, itemDetail, listItems } from '../reconciliation.js';
 import { remainingOf } from '../reconciliation.js';
@@ -37,20 +38,17 @@ export function QueuePage(p: {
       <BackLink href="/quan-ly" label={t('payment.recon.back_console')} />
       <h1 safe>{t('payment.recon.title')}</h1>
       <p safe>{t('payment.recon.intro')}</p>
-      <nav class="actions" aria-label={t('payment.recon.filter')}>
-        {(['open', 'resolved'] as const).map((s) =>
-          s === p.state ? (
-            <strong safe>{t(`payment.recon.state.${s}`)}</strong>
-          ) : (
-            <a href={`/quan-ly/doi-soat?state=${s}`} safe>
-              {t(`payment.recon.state.${s}`)}
-            </a>
-          ),
-        )}
+      <StateLinks
+        label={t('payment.recon.filter')}
+        states={['open', 'resolved'] as const}
+        current={p.state}
+        href={(s) => `/quan-ly/doi-soat?state=${s}`}
+        text={(s) => t(`payment.recon.state.${s}`)}
+      >
         <a href="/quan-ly/doi-soat/sao-ke" safe>
           {t('payment.statement.title')}
         </a>
-      </nav>
+      </StateLinks>
       {p.list.rows.length ? (
         <Table<Item>
           caption={t('payment.recon.count', { count: p.list.total })}

@@ -12,6 +12,7 @@ import {
 import { Layout } from '../../../web/layout.js';
 import type { PageCtx } from '../../../web/page.js';
 import { Pager } from '../../../web/pager.js';
+import { StateLinks } from '../../../web/state-links.js';
 import { Table } from '../../../web/table.js';
 import { accountText, refundMemo } from '../refund-transfer.js';
 import type { OwedRow, RefundDetail, RefundList } from '../refunds.js';
@@ -28,17 +29,13 @@ export function RefundQueuePage({ ctx, list }: { ctx: PageCtx; list: RefundList 
       <BackLink href="/quan-ly" label={t('payment.refund.back_console')} />
       <h1 safe>{t('payment.refund.title')}</h1>
       <p safe>{t('payment.refund.intro')}</p>
-      <nav class="actions" aria-label={t('payment.refund.filter')}>
-        {(['owed', 'paid'] as const).map((s) =>
-          s === list.state ? (
-            <strong safe>{t(`payment.refund.state.${s}`)}</strong>
-          ) : (
-            <a href={`/quan-ly/hoan-tien?state=${s}`} safe>
-              {t(`payment.refund.state.${s}`)}
-            </a>
-          ),
-        )}
-      </nav>
+      <StateLinks
+        label={t('payment.refund.filter')}
+        states={['owed', 'paid'] as const}
+        current={list.state}
+        href={(s) => `/quan-ly/hoan-tien?state=${s}`}
+        text={(s) => t(`payment.refund.state.${s}`)}
+      />
       {list.state === 'owed' && list.total ? (
         <>
           <p>
