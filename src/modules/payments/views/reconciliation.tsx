@@ -12,10 +12,10 @@ import {
 import { Layout } from '../../../web/layout.js';
 import type { PageCtx } from '../../../web/page.js';
 import { Pager } from '../../../web/pager.js';
-import { StateLinks } from '../../../web/state-links.js';
 import { Table } from '../../../web/table.js';
 import type { Item, itemDetail, listItems } from '../reconciliation.js';
 import { remainingOf } from '../reconciliation.js';
+import { QueueHeading } from './queue-heading.js';
 
 export type ReconAction = 'allocate' | 'refund';
 /** A form sent back with its errors; its fields are keyed `<action>-<name>` (two forms share names). */
@@ -35,20 +35,17 @@ export function QueuePage(p: {
   const { t } = p.ctx;
   return (
     <Layout ctx={p.ctx} title={t('payment.recon.title')}>
-      <BackLink href="/quan-ly" label={t('payment.recon.back_console')} />
-      <h1 safe>{t('payment.recon.title')}</h1>
-      <p safe>{t('payment.recon.intro')}</p>
-      <StateLinks
-        label={t('payment.recon.filter')}
+      <QueueHeading
+        ctx={p.ctx}
+        texts="payment.recon"
+        path="/quan-ly/doi-soat"
         states={['open', 'resolved'] as const}
         current={p.state}
-        href={(s) => `/quan-ly/doi-soat?state=${s}`}
-        text={(s) => t(`payment.recon.state.${s}`)}
       >
         <a href="/quan-ly/doi-soat/sao-ke" safe>
           {t('payment.statement.title')}
         </a>
-      </StateLinks>
+      </QueueHeading>
       {p.list.rows.length ? (
         <Table<Item>
           caption={t('payment.recon.count', { count: p.list.total })}

@@ -12,10 +12,10 @@ import {
 import { Layout } from '../../../web/layout.js';
 import type { PageCtx } from '../../../web/page.js';
 import { Pager } from '../../../web/pager.js';
-import { StateLinks } from '../../../web/state-links.js';
 import { Table } from '../../../web/table.js';
 import { accountText, refundMemo } from '../refund-transfer.js';
 import type { OwedRow, RefundDetail, RefundList } from '../refunds.js';
+import { QueueHeading } from './queue-heading.js';
 
 const money = (ctx: PageCtx, v: bigint) => formatMoney(v, ctx.locale);
 const orderLink = (code: string) => `/quan-ly/hoan-tien/${encodeURIComponent(code)}`;
@@ -26,15 +26,12 @@ export function RefundQueuePage({ ctx, list }: { ctx: PageCtx; list: RefundList 
   type Paid = RefundList['paid'][number];
   return (
     <Layout ctx={ctx} title={t('payment.refund.title')}>
-      <BackLink href="/quan-ly" label={t('payment.refund.back_console')} />
-      <h1 safe>{t('payment.refund.title')}</h1>
-      <p safe>{t('payment.refund.intro')}</p>
-      <StateLinks
-        label={t('payment.refund.filter')}
+      <QueueHeading
+        ctx={ctx}
+        texts="payment.refund"
+        path="/quan-ly/hoan-tien"
         states={['owed', 'paid'] as const}
         current={list.state}
-        href={(s) => `/quan-ly/hoan-tien?state=${s}`}
-        text={(s) => t(`payment.refund.state.${s}`)}
       />
       {list.state === 'owed' && list.total ? (
         <>
