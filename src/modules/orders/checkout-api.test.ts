@@ -3,7 +3,7 @@ import { after, before, test } from 'node:test';
 import { eq, sql } from 'drizzle-orm';
 import { Client, signedIn, type TestApp, testApp } from '../../../test/helpers.js';
 import { bearer } from '../sellers/console-test-fixtures.js';
-import { sellingShop, stockOf } from './checkout-test-fixtures.js';
+import { checkoutForm, sellingShop, stockOf } from './checkout-test-fixtures.js';
 import { orders } from './schema.js';
 
 let t: TestApp;
@@ -12,14 +12,6 @@ before(async () => {
 });
 after(() => t.close());
 
-const body = {
-  recipientName: 'Phạm Thị Mua',
-  phone: '0905123456',
-  provinceCode: '56',
-  communeCode: '22333',
-  street: '25 Lê Thánh Tôn',
-  paymentMethod: 'vietqr',
-};
 let keys = 0;
 const key = () => ({ 'idempotency-key': `test-key-${++keys}-${Date.now()}` });
 const fields = (res: { json(): { error: { fields: { field: string; message: string }[] } } }) =>
@@ -57,7 +49,7 @@ test('zone fees follow the delivery address; a method the shop does not offer is
     'POST',
     '/api/v1/checkout',
     {
-      ...body,
+      ...checkoutForm,
       sellers: [
         { sellerId: zone.seller.id, delivery: 'pickup' },
         { sellerId: none.seller.id, delivery: 'seller_delivery' },
@@ -87,7 +79,7 @@ test('zone fees follow the delivery address; a method the shop does not offer is
   const placed = await c.json(
     'POST',
     '/api/v1/checkout',
-    { ...body, provinceCode: '01', communeCode: '00004' },
+    { ...checkoutForm, provinceCode: '01', communeCode: '00004' },
     key(),
   );
   assert.equal(placed.statusCode, 201, placed.body);
@@ -110,7 +102,7 @@ test('everything is checked: contact, address, payment, key, and each line again
   const buyer = await signedIn(t);
   const c = buyer.client;
 
-  const empty = await c.json('POST', '/api/v1/checkout', body, key());
+  const empty = await c.json('POST', '/api/v1/checkout', checkoutForm, key());
   assert.equal(empty.statusCode, 422);
   assert.equal(fields(empty)._, 'Giỏ hàng trống: không có gì để đặt.');
   assert.equal(
@@ -121,7 +113,7 @@ test('everything is checked: contact, address, payment, key, and each line again
 
   await c.json('POST', '/api/v1/cart/items', { variantId: a.variant.id, quantity: 3 });
   await c.json('POST', '/api/v1/cart/items', { variantId: b.variant.id, quantity: 1 });
-  const noKey = await c.json('POST', '/api/v1/checkout', body);
+  const noKey = await c.json('POST', '/api/v1/checkout', checkoutForm);
   assert.equal(noKey.statusCode, 422);
   assert.deepEqual(Object.keys(fields(noKey)), ['key']);
 
@@ -143,17 +135,22 @@ test('everything is checked: contact, address, payment, key, and each line again
     Object.keys(fields(invalid)).sort(),
     ['paymentMethod', 'phone', 'recipientName', 'street'].sort(),
   );
-  const commune = await c.json('POST', '/api/v1/checkout', { ...body, communeCode: '00004' }, key());
+  const commune = await c.json('POST', '/api/v1/checkout', { ...checkoutForm, communeCode: '00004' }, key());
   assert.deepEqual(Object.keys(fields(commune)), ['communeCode']);
   c.lang = 'en';
-  const english = await c.json('POST', '/api/v1/checkout', { ...body, paymentMethod: undefined }, key());
+  const english = await c.json(
+    'POST',
+    '/api/v1/checkout',
+    { ...checkoutForm, paymentMethod: undefined },
+    key(),
+  );
   assert.equal(fields(english).paymentMethod, 'Choose one of the values in the list.');
   c.lang = undefined;
 
   // Between the cart and the checkout: one line sold out elsewhere, the other's product hidden.
   await t.db.execute(sql`UPDATE product_variants SET stock = 0 WHERE id = ${a.variant.id}`);
   await t.db.execute(sql`UPDATE products SET status = 'hidden' WHERE id = ${b.product.id}`);
-  const gone = await c.json('POST', '/api/v1/checkout', body, key());
+  const gone = await c.json('POST', '/api/v1/checkout', checkoutForm, key());
   assert.equal(gone.statusCode, 422);
   assert.deepEqual(fields(gone), {
     [`line-${a.variant.id}`]: '“Yến sào tinh chế Hòn Nội” đã hết hàng.',
@@ -164,7 +161,7 @@ test('everything is checked: contact, address, payment, key, and each line again
   assert.match(page.body, /Hãy xóa hoặc sửa các dòng được đánh dấu/);
   await t.db.execute(sql`UPDATE product_variants SET stock = 2 WHERE id = ${a.variant.id}`);
   await c.json('DELETE', `/api/v1/cart/items/${b.variant.id}`);
-  const short = await c.json('POST', '/api/v1/checkout', body, key());
+  const short = await c.json('POST', '/api/v1/checkout', checkoutForm, key());
   assert.equal(
     fields(short)[`line-${a.variant.id}`],
     'Chỉ còn 2 hộp “Yến sào tinh chế Hòn Nội”; hãy giảm số lượng trong giỏ hàng.',
@@ -178,8 +175,8 @@ test('role matrix: buyers check out (a token with buyer:write); visitors sign in
   const visitor = new Client(t.app);
   assert.equal((await visitor.get('/thanh-toan-don')).statusCode, 302);
   assert.equal((await visitor.json('GET', '/api/v1/checkout')).statusCode, 401);
-  assert.equal((await visitor.json('POST', '/api/v1/checkout', body, key())).statusCode, 401);
-  assert.equal((await visitor.form('/thanh-toan-don', body)).statusCode, 401);
+  assert.equal((await visitor.json('POST', '/api/v1/checkout', checkoutForm, key())).statusCode, 401);
+  assert.equal((await visitor.form('/thanh-toan-don', checkoutForm)).statusCode, 401);
   assert.equal(
     (await visitor.json('GET', '/api/v1/checkouts/0190a000-0000-7000-8000-000000000000')).statusCode,
     401,
@@ -189,19 +186,23 @@ test('role matrix: buyers check out (a token with buyer:write); visitors sign in
     const staff = await signedIn(t, role);
     assert.equal((await staff.client.get('/thanh-toan-don')).statusCode, 403);
     assert.equal((await staff.client.json('GET', '/api/v1/checkout')).statusCode, 403);
-    assert.equal((await staff.client.json('POST', '/api/v1/checkout', body, key())).statusCode, 403);
+    assert.equal((await staff.client.json('POST', '/api/v1/checkout', checkoutForm, key())).statusCode, 403);
   }
 
   const buyer = await signedIn(t);
   await buyer.client.json('POST', '/api/v1/cart/items', { variantId: a.variant.id, quantity: 1 });
   assert.equal((await buyer.client.get('/thanh-toan-don')).statusCode, 200);
-  const forged = await buyer.client.form('/thanh-toan-don', { ...body, key: 'forged-123' }, { csrf: false });
+  const forged = await buyer.client.form(
+    '/thanh-toan-don',
+    { ...checkoutForm, key: 'forged-123' },
+    { csrf: false },
+  );
   assert.equal(forged.statusCode, 403, 'the form needs its CSRF token');
   const token = await bearer(t, buyer.user.id, ['read', 'seller:write']);
   const viaToken = new Client(t.app);
   assert.equal((await viaToken.json('GET', '/api/v1/checkout', undefined, token)).statusCode, 200);
   assert.equal(
-    (await viaToken.json('POST', '/api/v1/checkout', body, { ...token, ...key() })).statusCode,
+    (await viaToken.json('POST', '/api/v1/checkout', checkoutForm, { ...token, ...key() })).statusCode,
     403,
   );
   assert.equal(
@@ -210,7 +211,7 @@ test('role matrix: buyers check out (a token with buyer:write); visitors sign in
     403,
   );
 
-  const placed = await buyer.client.json('POST', '/api/v1/checkout', body, key());
+  const placed = await buyer.client.json('POST', '/api/v1/checkout', checkoutForm, key());
   assert.equal(placed.statusCode, 201);
   const other = await signedIn(t);
   assert.equal(
@@ -234,7 +235,7 @@ test('role matrix: buyers check out (a token with buyer:write); visitors sign in
     writer,
   );
   assert.equal(added.statusCode, 200, added.body);
-  const bought = await program.json('POST', '/api/v1/checkout', body, { ...writer, ...key() });
+  const bought = await program.json('POST', '/api/v1/checkout', checkoutForm, { ...writer, ...key() });
   assert.equal(bought.statusCode, 201, bought.body);
   assert.equal(bought.json().orders.length, 1);
   assert.equal(bought.json().orders[0].total, 1_250_000 + 30_000);

@@ -5,7 +5,7 @@ import { eq, sql } from 'drizzle-orm';
 import { Client, type TestApp, testApp } from '../../../test/helpers.js';
 import { createSession } from '../identity/index.js';
 import { users } from '../identity/schema.js';
-import { sellingShop, stockOf } from './checkout-test-fixtures.js';
+import { checkoutForm, sellingShop, stockOf } from './checkout-test-fixtures.js';
 import { cartItems, checkouts, orderLines, orders } from './schema.js';
 
 let t: TestApp;
@@ -36,15 +36,6 @@ async function manyBuyers(n: number) {
   );
 }
 
-const form = {
-  recipientName: 'Người Mua',
-  phone: '0905123456',
-  provinceCode: '56',
-  communeCode: '22333',
-  street: '25 Lê Thánh Tôn',
-  paymentMethod: 'vietqr',
-};
-
 test('200 buyers check out at once for 50 units: exactly 50 orders, stock 0, the others told it is sold out', async () => {
   const shop = await sellingShop(t, { stock: 50 });
   const buyers = await manyBuyers(200);
@@ -56,8 +47,8 @@ test('200 buyers check out at once for 50 units: exactly 50 orders, stock 0, the
   const answers = await Promise.all(
     buyers.map((b, i) =>
       i % 2
-        ? b.client.json('POST', '/api/v1/checkout', form, { 'idempotency-key': `race-${b.id}` })
-        : b.client.form('/thanh-toan-don', { ...form, key: `race-${b.id}` }),
+        ? b.client.json('POST', '/api/v1/checkout', checkoutForm, { 'idempotency-key': `race-${b.id}` })
+        : b.client.form('/thanh-toan-don', { ...checkoutForm, key: `race-${b.id}` }),
     ),
   );
   const won = answers.filter((r) => r.statusCode === 201 || r.statusCode === 303);
@@ -97,7 +88,7 @@ test('the same idempotency key sent 10 times at once makes one checkout; the rep
   await t.db.insert(cartItems).values({ owner: `u:${buyer.id}`, variantId: shop.variant.id, quantity: 2 });
   const headers = { 'idempotency-key': 'cung-mot-khoa-0001' };
   const answers = await Promise.all(
-    Array.from({ length: 10 }, () => buyer.client.json('POST', '/api/v1/checkout', form, headers)),
+    Array.from({ length: 10 }, () => buyer.client.json('POST', '/api/v1/checkout', checkoutForm, headers)),
   );
   assert.deepEqual(
     answers.map((r) => r.statusCode).sort(),
@@ -113,7 +104,9 @@ test('the same idempotency key sent 10 times at once makes one checkout; the rep
   // The page's form, double-clicked: the same key, one checkout, the same confirmation.
   await t.db.insert(cartItems).values({ owner: `u:${buyer.id}`, variantId: shop.variant.id, quantity: 1 });
   const clicks = await Promise.all(
-    Array.from({ length: 5 }, () => buyer.client.form('/thanh-toan-don', { ...form, key: 'nhan-doi-0001' })),
+    Array.from({ length: 5 }, () =>
+      buyer.client.form('/thanh-toan-don', { ...checkoutForm, key: 'nhan-doi-0001' }),
+    ),
   );
   assert.deepEqual(
     clicks.map((r) => r.statusCode),
@@ -164,7 +157,7 @@ test('a checkout chosen as a deadlock victim (stock given back in another order 
     await other.query('BEGIN');
     await other.query("SET LOCAL deadlock_timeout = '10min'");
     await other.query(restock, [second]);
-    const checkout = buyer.client.json('POST', '/api/v1/checkout', form, {
+    const checkout = buyer.client.json('POST', '/api/v1/checkout', checkoutForm, {
       'idempotency-key': 'deadlock-0001',
     });
     // The checkout waits for the first variant (its place in that row's queue taken)...

@@ -7,6 +7,16 @@ import { shippingRules } from './schema.js';
 
 type RuleValues = Partial<typeof shippingRules.$inferInsert>;
 
+/** What a buyer types at checkout (JSON or form): a recipient in Khánh Hòa paying by VietQR. */
+export const checkoutForm = {
+  recipientName: 'Phạm Thị Mua',
+  phone: '0905123456',
+  provinceCode: '56',
+  communeCode: '22333',
+  street: '25 Lê Thánh Tôn',
+  paymentMethod: 'vietqr',
+};
+
 /** The variants of products, in their order: id, price and stock. */
 export async function variantsOf(t: TestApp, ...productIds: string[]) {
   return t.db

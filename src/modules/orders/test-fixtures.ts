@@ -8,6 +8,7 @@ import { fileApp, type SignedIn, signedIn, type TestApp } from '../../../test/he
 import { shopWithMembers } from '../catalog/test-fixtures.js';
 import { postWebhook, transferIn } from '../payments/test-fixtures.js';
 import { placeCheckout } from './checkout.js';
+import { checkoutForm } from './checkout-test-fixtures.js';
 import type { DeliveryMethod, PaymentMethod } from './events.js';
 import { type OrderStatus, orderLifecycle } from './lifecycle.js';
 import { cartItems, orders, shippingRules } from './schema.js';
@@ -66,11 +67,8 @@ export async function checkOut(
     key: randomBytes(12).toString('hex'),
     config: t.app.deps.config.buying,
     input: {
+      ...checkoutForm,
       recipientName: buyer.user.fullName,
-      phone: '0987654321',
-      provinceCode: '56',
-      communeCode: '22333',
-      street: '25 Lê Thánh Tôn',
       paymentMethod: method,
       sellers: parts.map((p) => ({ sellerId: p.shop.seller.id, delivery: p.delivery ?? 'seller_delivery' })),
     },

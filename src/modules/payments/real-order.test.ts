@@ -3,7 +3,7 @@ import { after, before, test } from 'node:test';
 import { signedIn, type TestApp, testApp } from '../../../test/helpers.js';
 import { escrowHeld } from '../ledger/index.js';
 import { ledgerProblems } from '../ledger/test-fixtures.js';
-import { sellingShop } from '../orders/checkout-test-fixtures.js';
+import { checkoutForm, sellingShop } from '../orders/checkout-test-fixtures.js';
 import { postWebhook, transferIn } from './test-fixtures.js';
 import { parseVietQr } from './vietqr.js';
 
@@ -22,12 +22,7 @@ test('a real order: checkout by VietQR, its payment page, the bank notification,
     'POST',
     '/api/v1/checkout',
     {
-      recipientName: 'Phạm Thị Mua',
-      phone: '0905123456',
-      provinceCode: '56',
-      communeCode: '22333',
-      street: '25 Lê Thánh Tôn',
-      paymentMethod: 'vietqr',
+      ...checkoutForm,
       sellers: [{ sellerId: shop.seller.id, delivery: 'seller_delivery' }],
     },
     { 'idempotency-key': `payments-real-order-${Date.now()}` },
