@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -203,4 +204,11 @@ export function auditsOf(t: TestApp, subjectId: string, action: string) {
     .from(auditLog)
     .where(and(eq(auditLog.subjectId, subjectId), eq(auditLog.action, action)))
     .orderBy(asc(auditLog.id));
+}
+
+/** Each of `twins` (JSON routes) is in the OpenAPI document; none of `pages` is. */
+export async function assertDocumented(t: TestApp, twins: string[], pages: string[]): Promise<void> {
+  const { paths } = (await new Client(t.app).get('/api/docs/json')).json();
+  for (const p of twins) assert.ok(paths[p], p);
+  for (const p of pages) assert.equal(paths[p], undefined, p);
 }
