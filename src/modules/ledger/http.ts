@@ -5,8 +5,10 @@ import type { Executor } from '../../platform/db/pool.js';
 import { type Actor, requireActor, requireScope } from '../../platform/http/context.js';
 import { notFound } from '../../platform/http/errors.js';
 import { vietnamDay } from '../../platform/http/i18n.js';
+import { sendXlsx } from '../../web/xlsx.js';
 import { getSeller, memberships, type Seller } from '../sellers/index.js';
-import type { WithholdingRow } from './statements.js';
+import { declarationWorkbook, statementWorkbook } from './exports.js';
+import { sellerStatement, type WithholdingRow, withholdingRows } from './statements.js';
 
 /** A signed-in member of some shop (any role: shops belong to accounts); a token needs `read`. */
 export function memberOnly(req: FastifyRequest, reply: FastifyReply): Actor {
@@ -47,4 +49,29 @@ export async function sellerOr404(db: Executor, id: string): Promise<Seller> {
   const s = isUuid(id) ? await getSeller(db, id) : undefined;
   if (!s) throw notFound();
   return s;
+}
+
+/** A seller's statement of `month` as a spreadsheet download, sao-ke-<shop>-<month>.xlsx. */
+export async function sendStatementXlsx(
+  db: Executor,
+  req: FastifyRequest,
+  reply: FastifyReply,
+  seller: Seller,
+  month: string,
+) {
+  const statement = await sellerStatement(db, seller.id, month);
+  const xlsx = await statementWorkbook(statement, seller, req.t, req.locale);
+  return sendXlsx(reply, `sao-ke-${seller.slug}-${statement.month}.xlsx`, xlsx);
+}
+
+/** The month's withholding declaration data as a spreadsheet download, khau-tru-thue-<month>.xlsx. */
+export async function sendDeclarationXlsx(
+  db: Executor,
+  req: FastifyRequest,
+  reply: FastifyReply,
+  month: string,
+) {
+  const rows = await withholdingRows(db, month);
+  const xlsx = await declarationWorkbook(month, rows, await sellersOf(db, rows), req.t);
+  return sendXlsx(reply, `khau-tru-thue-${month}.xlsx`, xlsx);
 }

@@ -6,8 +6,16 @@ import { notFound } from '../../platform/http/errors.js';
 import { parseInput } from '../../platform/http/validation.js';
 import type { Deps } from '../../platform/module.js';
 import { sendXlsx } from '../../web/xlsx.js';
-import { declarationWorkbook, payoutWorkbook } from './exports.js';
-import { memberOnly, monthParam, sellerOr404, sellersOf, shopsOf, thisMonth } from './http.js';
+import { payoutWorkbook } from './exports.js';
+import {
+  memberOnly,
+  monthParam,
+  sellerOr404,
+  sellersOf,
+  sendDeclarationXlsx,
+  shopsOf,
+  thisMonth,
+} from './http.js';
 import {
   batchLabel,
   createPayoutBatch,
@@ -292,13 +300,7 @@ export function ledgerApiRoutes(app: FastifyInstance, deps: Deps): void {
     },
     async (req, reply) => {
       officerOnly(req, reply);
-      const month = req.query.month ?? thisMonth();
-      const rows = await withholdingRows(db, month);
-      return sendXlsx(
-        reply,
-        `khau-tru-thue-${month}.xlsx`,
-        await declarationWorkbook(month, rows, await sellersOf(db, rows), req.t),
-      );
+      return sendDeclarationXlsx(db, req, reply, req.query.month ?? thisMonth());
     },
   );
 

@@ -8,8 +8,15 @@ import type { Deps } from '../../platform/module.js';
 import { failedForm } from '../../web/form-post.js';
 import { pageCtx, sendHtml } from '../../web/page.js';
 import { sendXlsx } from '../../web/xlsx.js';
-import { declarationWorkbook, payoutWorkbook, statementWorkbook } from './exports.js';
-import { monthParam, sellerOr404, sellersOf, thisMonth } from './http.js';
+import { payoutWorkbook } from './exports.js';
+import {
+  monthParam,
+  sellerOr404,
+  sellersOf,
+  sendDeclarationXlsx,
+  sendStatementXlsx,
+  thisMonth,
+} from './http.js';
 import {
   batchLabel,
   createPayoutBatch,
@@ -138,10 +145,7 @@ export function officerLedgerRoutes(app: FastifyInstance, deps: Deps): void {
     { schema: { hide: true, querystring: monthQuery } },
     async (req, reply) => {
       officerOnly(req, reply);
-      const month = req.query.thang ?? thisMonth();
-      const rows = await withholdingRows(db, month);
-      const xlsx = await declarationWorkbook(month, rows, await sellersOf(db, rows), req.t);
-      return sendXlsx(reply, `khau-tru-thue-${month}.xlsx`, xlsx);
+      return sendDeclarationXlsx(db, req, reply, req.query.thang ?? thisMonth());
     },
   );
 
@@ -171,9 +175,7 @@ export function officerLedgerRoutes(app: FastifyInstance, deps: Deps): void {
     async (req, reply) => {
       officerOnly(req, reply);
       const seller = await sellerOr404(db, req.params.id);
-      const statement = await sellerStatement(db, seller.id, req.query.thang ?? thisMonth());
-      const xlsx = await statementWorkbook(statement, seller, req.t, req.locale);
-      return sendXlsx(reply, `sao-ke-${seller.slug}-${statement.month}.xlsx`, xlsx);
+      return sendStatementXlsx(db, req, reply, seller, req.query.thang ?? thisMonth());
     },
   );
 }

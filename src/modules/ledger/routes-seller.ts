@@ -4,9 +4,7 @@ import { z } from 'zod';
 import { notFound } from '../../platform/http/errors.js';
 import type { Deps } from '../../platform/module.js';
 import { pageCtx, sendHtml } from '../../web/page.js';
-import { sendXlsx } from '../../web/xlsx.js';
-import { statementWorkbook } from './exports.js';
-import { memberOnly, monthParam, shopsOf, thisMonth } from './http.js';
+import { memberOnly, monthParam, sendStatementXlsx, shopsOf, thisMonth } from './http.js';
 import { balanceView, sellerStatement } from './statements.js';
 import { BalancePage, NoShopPage, StatementPage } from './views/statements.js';
 
@@ -63,9 +61,7 @@ export function sellerLedgerRoutes(app: FastifyInstance, deps: Deps): void {
       const actor = memberOnly(req, reply);
       const { seller } = await shopsOf(db, actor.id, req.query.shop);
       if (!seller) throw notFound();
-      const statement = await sellerStatement(db, seller.id, req.query.thang ?? thisMonth());
-      const xlsx = await statementWorkbook(statement, seller, req.t, req.locale);
-      return sendXlsx(reply, `sao-ke-${seller.slug}-${statement.month}.xlsx`, xlsx);
+      return sendStatementXlsx(db, req, reply, seller, req.query.thang ?? thisMonth());
     },
   );
 }
