@@ -42,6 +42,12 @@ export function invoiceRoutes(app: FastifyInstance, deps: Deps, issuer: Issuer):
     };
   }
   const noStore = (reply: FastifyReply) => reply.header('cache-control', 'private, no-store');
+  /** The invoice of a look-up code, or 404. */
+  async function lookedUp(code: string): Promise<Invoice> {
+    const inv = await invoiceByLookup(db, code);
+    if (!inv) throw notFound();
+    return inv;
+  }
 
   r.get(
     '/hoa-don/tra-cuu',
@@ -84,8 +90,7 @@ export function invoiceRoutes(app: FastifyInstance, deps: Deps, issuer: Issuer):
       },
     },
     async (req, reply) => {
-      const inv = await invoiceByLookup(db, req.params.code);
-      if (!inv) throw notFound();
+      const inv = await lookedUp(req.params.code);
       noStore(reply);
       const v = await view(inv, null);
       return presentInvoice(inv, { signatureValid: v.signatureValid, signer: v.signer, related: v.related });
@@ -97,8 +102,7 @@ export function invoiceRoutes(app: FastifyInstance, deps: Deps, issuer: Issuer):
     '/hoa-don/tra-cuu/:code/xml',
     { config: limited, schema: { tags, summary: 'The signed invoice XML', params: fileParams } },
     async (req, reply) => {
-      const inv = await invoiceByLookup(db, req.params.code);
-      if (!inv) throw notFound();
+      const inv = await lookedUp(req.params.code);
       return reply
         .type('application/xml; charset=utf-8')
         .header('content-disposition', `attachment; filename="hoa-don-${inv.symbol}-${inv.number}.xml"`)
@@ -111,8 +115,7 @@ export function invoiceRoutes(app: FastifyInstance, deps: Deps, issuer: Issuer):
     '/hoa-don/tra-cuu/:code/pdf',
     { config: limited, schema: { tags, summary: 'The invoice as a printable PDF', params: fileParams } },
     async (req, reply) => {
-      const inv = await invoiceByLookup(db, req.params.code);
-      if (!inv) throw notFound();
+      const inv = await lookedUp(req.params.code);
       const check = await signatureCheck(db, inv);
       const pdf = await invoicePdf(inv.document, {
         kindLabel: inv.kind === 'original' ? null : req.t(`invoice.kind.${inv.kind}`),

@@ -1,5 +1,5 @@
 import { formatDate, formatMoney } from '../../../platform/http/i18n.js';
-import { Confirmation, Csrf, ErrorSummary, Field, type FormState } from '../../../web/forms.js';
+import { Confirmation, Csrf, ErrorSummary, Field, type FormState, Submit } from '../../../web/forms.js';
 import { Layout } from '../../../web/layout.js';
 import type { PageCtx } from '../../../web/page.js';
 import { type Column, Table } from '../../../web/table.js';
@@ -240,11 +240,7 @@ export function LookupPage({
           maxlength={20}
           autocomplete="off"
         />
-        <p class="actions">
-          <button type="submit" safe>
-            {t('invoice.lookup.submit')}
-          </button>
-        </p>
+        <Submit label={t('invoice.lookup.submit')} />
       </form>
       {copy ? (
         <p class={copy.valid ? 'notice ok' : 'notice warn'} role="status" data-copy={String(copy.valid)} safe>
@@ -261,11 +257,7 @@ export function LookupPage({
         <form method="post" action="/hoa-don/tra-cuu/kiem-tra" enctype="multipart/form-data">
           <Csrf token={ctx.csrf()} />
           <Field name="xml" type="file" state={upload} t={t} required />
-          <p class="actions">
-            <button type="submit" safe>
-              {t('invoice.copy.submit')}
-            </button>
-          </p>
+          <Submit label={t('invoice.copy.submit')} />
         </form>
       </section>
     </Layout>

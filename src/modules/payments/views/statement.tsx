@@ -1,6 +1,6 @@
 import { formatDate, formatMoney } from '../../../platform/http/i18n.js';
 import { BackLink } from '../../../web/back-link.js';
-import { Csrf, ErrorSummary, emptyForm, Field, type FormState } from '../../../web/forms.js';
+import { Csrf, ErrorSummary, emptyForm, Field, type FormState, Submit } from '../../../web/forms.js';
 import { Layout } from '../../../web/layout.js';
 import type { PageCtx } from '../../../web/page.js';
 import { Table } from '../../../web/table.js';
@@ -18,11 +18,7 @@ export function StatementForm({ ctx, state = emptyForm() }: { ctx: PageCtx; stat
       <form method="post" action="/quan-ly/doi-soat/sao-ke" enctype="multipart/form-data">
         <Csrf token={ctx.csrf()} />
         <Field name="file" type="file" state={state} t={t} required hint={t('payment.statement.file_hint')} />
-        <p class="actions">
-          <button type="submit" safe>
-            {t('payment.statement.submit')}
-          </button>
-        </p>
+        <Submit label={t('payment.statement.submit')} />
       </form>
     </Layout>
   );
