@@ -7,6 +7,21 @@ export type Column<R> = { header: string } & (
   | { cell: (row: R) => JSX.Element; text?: never }
 );
 
+/** A table's column headers, for tables whose rows are written by hand. */
+export function TableHead({ headers }: { headers: string[] }) {
+  return (
+    <thead>
+      <tr>
+        {headers.map((h) => (
+          <th scope="col" safe>
+            {h}
+          </th>
+        ))}
+      </tr>
+    </thead>
+  );
+}
+
 /**
  * A table that scrolls sideways on a narrow screen; `rowId` marks each row (`data-id`),
  * `caption` names it.
@@ -26,15 +41,7 @@ export function Table<R>({
     <div class="scroll">
       <table>
         {caption ? <caption safe>{caption}</caption> : ''}
-        <thead>
-          <tr>
-            {columns.map((c) => (
-              <th scope="col" safe>
-                {c.header}
-              </th>
-            ))}
-          </tr>
-        </thead>
+        <TableHead headers={columns.map((c) => c.header)} />
         <tbody>
           {rows.map((r) => (
             <tr data-id={rowId?.(r)}>

@@ -3,6 +3,7 @@ import { formatMoney } from '../../../platform/http/i18n.js';
 import { Csrf } from '../../../web/forms.js';
 import { Layout } from '../../../web/layout.js';
 import type { PageCtx } from '../../../web/page.js';
+import { TableHead } from '../../../web/table.js';
 import { unitName } from '../../catalog/index.js';
 import { type Cart, type CartGroup, type CartLine, MAX_QUANTITY } from '../cart.js';
 
@@ -102,17 +103,11 @@ function Group({ ctx, group }: { ctx: PageCtx; group: CartGroup }) {
       </h2>
       <div class="scroll">
         <table>
-          <thead>
-            <tr>
-              {['cart.product', 'cart.unit_price', 'cart.quantity', 'cart.amount', 'cart.actions'].map(
-                (k) => (
-                  <th scope="col" safe>
-                    {t(k)}
-                  </th>
-                ),
-              )}
-            </tr>
-          </thead>
+          <TableHead
+            headers={['cart.product', 'cart.unit_price', 'cart.quantity', 'cart.amount', 'cart.actions'].map(
+              (k) => t(k),
+            )}
+          />
           <tbody>
             {group.lines.map((line) => (
               <LineRow ctx={ctx} line={line} />
