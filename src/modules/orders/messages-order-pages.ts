@@ -73,7 +73,8 @@ addMessages({
     'orders.total.total': 'Tổng cộng',
 
     'orders.seller.title': 'Đơn hàng của cửa hàng',
-    'orders.seller.shops': 'Cửa hàng của bạn',
+    'orders.seller.shop': 'Cửa hàng',
+    'orders.seller.switch': 'Chuyển cửa hàng',
     'orders.seller.by_status': 'Lọc theo trạng thái',
     'orders.seller.all': 'Tất cả',
     'orders.seller.count': '{n} đơn hàng',
@@ -163,7 +164,8 @@ addMessages({
     'orders.total.total': 'Total',
 
     'orders.seller.title': "Shop's orders",
-    'orders.seller.shops': 'Your shops',
+    'orders.seller.shop': 'Shop',
+    'orders.seller.switch': 'Switch shop',
     'orders.seller.by_status': 'Filter by status',
     'orders.seller.all': 'All',
     'orders.seller.count': '{n} orders',

@@ -3,6 +3,7 @@ import { BackLink } from '../../../web/back-link.js';
 import { Layout } from '../../../web/layout.js';
 import type { PageCtx } from '../../../web/page.js';
 import { Pager } from '../../../web/pager.js';
+import { ShopSwitch } from '../../../web/shop-switch.js';
 import { type Column, Table } from '../../../web/table.js';
 import type { Seller } from '../../sellers/index.js';
 import type { OrderStatus } from '../lifecycle.js';
@@ -20,29 +21,6 @@ const listHref = (sellerId: string, status?: OrderStatus, page?: number) => {
   if (page && page > 1) q.set('page', String(page));
   return `${SELLER_ORDERS}?${q}`;
 };
-
-/** The shop whose orders are shown; the others the user belongs to as links. */
-function Shops({ ctx, seller, shops }: { ctx: PageCtx; seller: Seller; shops: Seller[] }) {
-  if (shops.length < 2)
-    return (
-      <p class="muted" safe>
-        {seller.shopName}
-      </p>
-    );
-  return (
-    <nav aria-label={ctx.t('orders.seller.shops')}>
-      <ul class="chips">
-        {shops.map((s) => (
-          <li>
-            <a href={listHref(s.id)} aria-current={s.id === seller.id ? 'page' : undefined} safe>
-              {s.shopName}
-            </a>
-          </li>
-        ))}
-      </ul>
-    </nav>
-  );
-}
 
 /** The states as links with their counts; the current one marked. */
 function StatusChips({
@@ -120,7 +98,13 @@ export function SellerOrdersPage({
     <Layout ctx={ctx} title={t('orders.seller.title')} head={ordersCss()}>
       <BackLink href="/kenh-ban-hang" label={t('nav.seller')} />
       <h1 safe>{t('orders.seller.title')}</h1>
-      <Shops ctx={ctx} seller={seller} shops={shops} />
+      <ShopSwitch
+        seller={seller}
+        shops={shops}
+        action={SELLER_ORDERS}
+        label={t('orders.seller.shop')}
+        submit={t('orders.seller.switch')}
+      />
       <StatusChips ctx={ctx} seller={seller} counts={counts} current={query.status} />
       <p role="status" safe>
         {t('orders.seller.count', { n: list.total })}
