@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, sql, type Table } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import type { Config } from '../../config.js';
 import type { Db, Executor, Tx } from '../../platform/db/pool.js';
@@ -19,7 +19,7 @@ import {
   type OrderSnapshot,
   type PaymentMethod,
 } from './events.js';
-import { cartItems, checkouts, orderLines, orders, orderTransitions } from './schema.js';
+import { cartItems, checkouts, orderLines, orderStatus, orders, orderTransitions } from './schema.js';
 
 export type OrderRow = typeof orders.$inferSelect;
 
@@ -182,10 +182,47 @@ function snapshotOf(
   };
 }
 
+/** The column list of an INSERT into `table`, by the schema's keys (the names follow the schema). */
+const columnsOf = <T extends Table>(table: T, keys: (keyof T['_']['columns'] & string)[]) =>
+  sql.join(
+    keys.map((k) => sql.identifier(getTableColumns(table)[k].name)),
+    sql`, `,
+  );
+
+const orderColumns = columnsOf(orders, [
+  'id',
+  'code',
+  'checkoutId',
+  'buyerId',
+  'sellerId',
+  'status',
+  'paymentMethod',
+  'deliveryMethod',
+  'subtotal',
+  'shippingFee',
+  'total',
+  'snapshot',
+  'note',
+  'payBy',
+  'placedAt',
+  'updatedAt',
+]);
+const lineColumns = columnsOf(orderLines, [
+  'id',
+  'productId',
+  'variantId',
+  'quantity',
+  'unitPrice',
+  'amount',
+  'orderId',
+]);
+const historyColumns = columnsOf(orderTransitions, ['orderId', 'fromStatus', 'toStatus', 'actorId']);
+
 /**
  * One shop's order: the row with its snapshot (under a fresh code; a clash with an existing
- * code draws another), its lines, the first entry of its history, its payment intent and the
- * ORDER_PLACED event.
+ * code draws another), its lines and the first entry of its history in one statement, then its
+ * payment intent and the ORDER_PLACED event. Every column is given, so the row is known
+ * without reading it back.
  */
 async function placeOrder(
   tx: Tx,
@@ -202,58 +239,66 @@ async function placeOrder(
   const online = payment !== 'cod';
   const status = online ? 'awaiting_payment' : 'placed';
   const payBy = online ? new Date(placedAt.getTime() + config.paymentMinutes * 60_000) : null;
-  let row: OrderRow | undefined;
-  let snapshot: OrderSnapshot | undefined;
-  while (!row) {
-    const code = newOrderCode();
-    snapshot = snapshotOf({ id, code, checkoutId, placedAt }, buyer, input, shop, payment);
-    [row] = await tx
-      .insert(orders)
-      .values({
-        id,
-        code,
-        checkoutId,
-        buyerId: buyer.id,
-        sellerId: shop.seller.id,
-        status,
-        paymentMethod: payment,
-        deliveryMethod: shop.delivery,
-        subtotal: shop.subtotal,
-        shippingFee: shop.shippingFee,
-        total: shop.total,
-        snapshot,
-        note: input.sellers.find((s) => s.sellerId === shop.seller.id)?.note ?? '',
-        payBy,
-        placedAt,
-      })
-      .onConflictDoNothing({ target: orders.code })
-      .returning();
-  }
-  await tx.insert(orderLines).values(
-    shop.lines.map((l) => ({
-      orderId: id,
-      productId: l.productId,
-      variantId: l.variantId,
-      quantity: l.quantity,
-      unitPrice: l.unitPrice,
-      amount: l.amount,
-    })),
+  const note = input.sellers.find((s) => s.sellerId === shop.seller.id)?.note ?? '';
+  const lines = sql.join(
+    shop.lines.map(
+      (l) =>
+        sql`(${uuidv7()}::uuid, ${l.productId}::uuid, ${l.variantId}::uuid, ${l.quantity}::int, ${l.unitPrice}::bigint, ${l.amount}::bigint)`,
+    ),
+    sql`, `,
   );
-  await tx
-    .insert(orderTransitions)
-    .values({ orderId: id, fromStatus: null, toStatus: status, actorId: buyer.id });
-  await createPaymentIntent(tx, {
-    orderId: id,
-    orderCode: row.code,
-    sellerId: shop.seller.id,
-    buyerId: buyer.id,
-    amount: shop.total,
-    method: payment,
-    payBy,
-  });
-  const event: OrderPlaced = { order: snapshot! };
-  await publish(tx, ORDER_PLACED, { ...event });
-  return row;
+  for (;;) {
+    const code = newOrderCode();
+    const snapshot = snapshotOf({ id, code, checkoutId, placedAt }, buyer, input, shop, payment);
+    // The lines and the history entry are written only when the order row was (no clash of codes).
+    const inserted = await tx.execute(sql`
+      WITH o AS (
+        INSERT INTO ${orders} (${orderColumns})
+        VALUES (${id}, ${code}, ${checkoutId}, ${buyer.id}, ${shop.seller.id}, ${status}, ${payment},
+          ${shop.delivery}, ${shop.subtotal}, ${shop.shippingFee}, ${shop.total},
+          ${JSON.stringify(snapshot)}::jsonb, ${note}, ${payBy}, ${placedAt}, ${placedAt})
+        ON CONFLICT (code) DO NOTHING RETURNING id),
+      l AS (INSERT INTO ${orderLines} (${lineColumns}) SELECT x.*, o.id FROM (VALUES ${lines}) AS x, o),
+      h AS (
+        INSERT INTO ${orderTransitions} (${historyColumns})
+        SELECT o.id, NULL, ${status}::${sql.identifier(orderStatus.enumName)}, ${buyer.id}::uuid FROM o)
+      SELECT id FROM o`);
+    if (!inserted.rows.length) continue;
+    await createPaymentIntent(tx, {
+      orderId: id,
+      orderCode: code,
+      sellerId: shop.seller.id,
+      buyerId: buyer.id,
+      amount: shop.total,
+      method: payment,
+      payBy,
+    });
+    const event: OrderPlaced = { order: snapshot };
+    await publish(tx, ORDER_PLACED, { ...event });
+    return {
+      id,
+      code,
+      checkoutId,
+      buyerId: buyer.id,
+      sellerId: shop.seller.id,
+      status,
+      paymentMethod: payment,
+      deliveryMethod: shop.delivery,
+      subtotal: shop.subtotal,
+      shippingFee: shop.shippingFee,
+      total: shop.total,
+      snapshot,
+      note,
+      payBy,
+      carrier: null,
+      trackingNo: null,
+      stockReleased: false,
+      placedAt,
+      deliveredAt: null,
+      completedAt: null,
+      updatedAt: placedAt,
+    };
+  }
 }
 
 /**
@@ -270,17 +315,23 @@ export async function placeCheckout(
 ): Promise<PlacedCheckout> {
   const { buyer, key, config } = args;
   if (!KEY.test(key)) throw invalid('key', 'checkout.key');
-  const earlier = await checkoutByKey(db, buyer.id, key);
-  if (earlier) return { ...earlier, repeated: true };
-  const input = parseCheckout(args.input);
+  let input: CheckoutInput;
+  try {
+    input = parseCheckout(args.input);
+  } catch (err) {
+    // A repeat answers the first checkout even if its body would not pass now.
+    const earlier = err instanceof ValidationError && (await checkoutByKey(db, buyer.id, key));
+    if (earlier) return { ...earlier, repeated: true };
+    throw err;
+  }
   try {
     return await retryOnDeadlock(() =>
       db.transaction(async (tx) => {
-        const [checkout] = await tx
-          .insert(checkouts)
-          .values({ buyerId: buyer.id, idempotencyKey: key })
-          .onConflictDoNothing()
-          .returning({ id: checkouts.id });
+        // The key first: a repeat (committed, or in flight and then committed) stops here.
+        const taken = await tx.execute(sql`
+          INSERT INTO ${checkouts} (id, buyer_id, idempotency_key) VALUES (${uuidv7()}, ${buyer.id}, ${key})
+          ON CONFLICT DO NOTHING RETURNING id`);
+        const checkout = taken.rows[0] as { id: string } | undefined;
         if (!checkout) throw new KeyTaken();
         const chosen = new Map(input.sellers.map((s) => [s.sellerId, s.delivery]));
         const q = await quoteCheckout(tx, buyer.id, input.provinceCode, chosen);
@@ -292,14 +343,12 @@ export async function placeCheckout(
         for (const shop of q.shops)
           placed.push(await placeOrder(tx, checkout.id, buyer, input, shop, config));
         const lines = q.shops.flatMap((s) => s.lines);
-        await tx.delete(cartItems).where(
-          and(
-            eq(cartItems.owner, cartOf(buyer.id)),
-            inArray(
-              cartItems.variantId,
-              lines.map((l) => l.variantId),
-            ),
-          ),
+        const bought = sql.join(
+          lines.map((l) => sql`${l.variantId}::uuid`),
+          sql`, `,
+        );
+        await tx.execute(
+          sql`DELETE FROM ${cartItems} WHERE owner = ${cartOf(buyer.id)} AND variant_id IN (${bought})`,
         );
         // Last, so that the variants' rows stay locked for as short a time as possible; in one
         // order of ids, so that two checkouts of the same variants cannot deadlock.
