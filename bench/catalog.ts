@@ -54,7 +54,9 @@ async function startApp(port: number): Promise<ChildProcess> {
     stdio: 'inherit',
   });
   if (built.status !== 0) throw new Error('the build failed');
-  const child = spawn(process.execPath, ['dist/main.js', 'start'], {
+  // `npm run serve`'s command itself (exec: the pid sampled for memory is the app's, not a shell's).
+  const serve = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).scripts.serve as string;
+  const child = spawn('sh', ['-c', `exec ${serve}`], {
     cwd: root,
     // Every request comes from one address: the per-IP limit of the public search is off here.
     env: env({ PORT: String(port), SEED_DEMO: 'false', SEARCH_RATE_LIMIT: '0' }),
