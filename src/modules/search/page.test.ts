@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { Client, type TestApp, testApp } from '../../../test/helpers.js';
+import { Client, signedIn, type TestApp, testApp } from '../../../test/helpers.js';
 import { staticDir } from '../../web/assets.js';
 import { upsertSearchDocs } from './documents.js';
 import { fixtures, idOf } from './test-fixtures.js';
@@ -171,4 +171,21 @@ test('a page of 24 results stays within 40 KB of HTML and CSS', async () => {
   assert.equal(css.length, 2, 'app.css and search.css');
   const total = Buffer.byteLength(res.body) + css.reduce((a, b) => a + b, 0);
   assert.ok(total <= 40 * 1024, `${total} bytes`);
+});
+
+test('anonymous visitors share the page made from the same answer; each language and each signed-in visitor gets its own', async () => {
+  const url = '/tim-kiem?q=nuoc+mam';
+  const [a, b] = await Promise.all([page(url), page(url)]);
+  assert.equal(a.statusCode, 200);
+  assert.equal(a.body, b.body);
+  assert.match(a.body, /<html lang="vi">/);
+  const en = await page(url, 'en');
+  assert.match(en.body, /<html lang="en">/);
+  assert.notEqual(en.body, a.body);
+  const buyer = await signedIn(t, 'buyer', 'Trần Thị Mua');
+  const own = await buyer.client.get(url);
+  assert.equal(own.statusCode, 200);
+  assert.match(own.body, /name="_csrf"/, 'the signed-in page carries its own token (sign-out form)');
+  assert.doesNotMatch(a.body, /name="_csrf"/, 'the shared page carries no token');
+  assert.equal(cards(own.body).join(), cards(a.body).join(), 'the same results');
 });
