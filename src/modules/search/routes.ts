@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { ValidationError } from '../../platform/http/errors.js';
 import { parseInput } from '../../platform/http/validation.js';
 import type { Deps } from '../../platform/module.js';
-import { type PageCtx, pageCtx, sendHtml } from '../../web/page.js';
+import { pageCtx, sendHtml } from '../../web/page.js';
+import { sharedPage } from '../../web/shared-page.js';
 import type { SearchResult } from './engine.js';
 import { filterPairs, type SearchParams, searchParams, toSearchQuery } from './params.js';
 import { errorJson, presentSearch, presentSuggest, searchJson, suggestJson } from './presenters.js';
@@ -18,33 +19,6 @@ import { SearchPage } from './views/results.js';
 function cacheable(req: FastifyRequest, reply: FastifyReply) {
   reply.header('cache-control', req.actor ? 'private, no-store' : 'public, max-age=1');
   reply.header('vary', 'Accept-Language, Cookie');
-}
-
-/**
- * Pages rendered for anonymous visitors, per answer and address: the engine hands out one
- * answer object for a query during its second, so the page made from it is the same for
- * everyone until the answer is renewed (then the WeakMap lets the old pages go). Rendering
- * two dozen cards and the facets is most of a cached search's cost under load.
- */
-const rendered = new WeakMap<SearchResult, Map<string, string>>();
-const PAGES_PER_ANSWER = 16;
-
-async function anonymousPage(ctx: PageCtx, params: SearchParams, result: SearchResult): Promise<string> {
-  const key = `${ctx.locale}|${ctx.path}`;
-  let pages = rendered.get(result);
-  const kept = pages?.get(key);
-  if (kept) return kept;
-  let tokenUsed = false;
-  const html = await SearchPage({
-    ctx: { ...ctx, csrf: () => ((tokenUsed = true), ctx.csrf()) },
-    params,
-    result,
-  });
-  // A page that carries a visitor's CSRF token is theirs alone.
-  if (tokenUsed) return html;
-  if (!pages) rendered.set(result, (pages = new Map()));
-  if (pages.size < PAGES_PER_ANSWER) pages.set(key, html);
-  return html;
 }
 
 export function searchRoutes(app: FastifyInstance, deps: Deps): void {
@@ -113,7 +87,8 @@ export function searchRoutes(app: FastifyInstance, deps: Deps): void {
       );
     }
     cacheable(req, reply);
-    if (!req.actor && result) return sendHtml(reply, await anonymousPage(ctx, params, result));
+    if (!req.actor && result)
+      return sendHtml(reply, await sharedPage(ctx, [result], (c) => SearchPage({ ctx: c, params, result })));
     return sendHtml(reply, SearchPage({ ctx, params, result }));
   });
 }

@@ -179,3 +179,16 @@ test('a product published now is listed and counted within a second', async () =
   assert.match(after, /1 sản phẩm/);
   assert.deepEqual(slugsOf(after), [honey.slug]);
 });
+
+test('anonymous visitors share the category page made from the same answers, never a page with a token', async () => {
+  const [a, b] = await Promise.all([
+    new Client(t.app).get('/danh-muc/food'),
+    new Client(t.app).get('/danh-muc/food'),
+  ]);
+  assert.equal(a.statusCode, 200);
+  assert.equal(a.body, b.body);
+  assert.doesNotMatch(a.body, /name="_csrf"/);
+  const en = await new Client(t.app).get('/danh-muc/food', { 'accept-language': 'en' });
+  assert.notEqual(en.body, a.body);
+  assert.match(en.body, /<html lang="en">/);
+});

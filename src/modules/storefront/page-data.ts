@@ -29,6 +29,8 @@ export interface CategoryData {
   next: string | null;
   counts: Map<string, number>;
   facets: CategoryFacets;
+  /** The cached answers it was made from (web/shared-page.ts keeps pages with them). */
+  sources: [object, ...object[]];
 }
 
 /** One page of a category (a top or a leaf) with its counts and filters; origin is a commune, or a province nationally. */
@@ -53,5 +55,5 @@ export async function categoryData(
     }),
     catalogSummary(db, provinceCode, day),
   ]);
-  return { ...list, counts: summary.counts, facets: summary.facets(code) };
+  return { ...list, counts: summary.counts, facets: summary.facets(code), sources: [list, summary] };
 }

@@ -3,7 +3,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { notFound } from '../../platform/http/errors.js';
 import { vietnamDay } from '../../platform/http/i18n.js';
 import type { Deps } from '../../platform/module.js';
-import { pageCtx, sendHtml } from '../../web/page.js';
+import { type PageCtx, pageCtx, sendHtml } from '../../web/page.js';
+import { sharedPage } from '../../web/shared-page.js';
 import { notModified, publicCache } from './http-cache.js';
 import { categoryData, homeData } from './page-data.js';
 import { productValidators, renderVersion } from './product-page.js';
@@ -36,17 +37,10 @@ export function storefrontPages(app: FastifyInstance, deps: Deps): void {
       const query = toListQuery(req.query, app.instance.provinceCode === '00');
       const data = await categoryData(db, code, query, app.instance.provinceCode);
       publicCache(req, reply);
-      return sendHtml(
-        reply,
-        CategoryPage({
-          ctx: pageCtx(req, reply),
-          code,
-          top,
-          query,
-          data,
-          canonical: `${config.publicUrl}${categoryPath(code)}`,
-        }),
-      );
+      const canonical = `${config.publicUrl}${categoryPath(code)}`;
+      const render = (ctx: PageCtx) => CategoryPage({ ctx, code, top, query, data, canonical });
+      const ctx = pageCtx(req, reply);
+      return sendHtml(reply, ctx.actor ? render(ctx) : sharedPage(ctx, data.sources, render));
     },
   );
 
