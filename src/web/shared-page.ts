@@ -19,12 +19,19 @@ export async function sharedPage(
   const key = `${ctx.locale}|${ctx.path}`;
   let pages = kept.get(first);
   const hit = pages?.get(key);
-  if (hit && hit.others.every((o, i) => o === others[i])) return hit.html;
+  if (hit?.others.every((o, i) => o === others[i])) return hit.html;
   let tokenUsed = false;
-  const html = await render({ ...ctx, csrf: () => ((tokenUsed = true), ctx.csrf()) });
+  const csrf = () => {
+    tokenUsed = true;
+    return ctx.csrf();
+  };
+  const html = await render({ ...ctx, csrf });
   // A page that carries a visitor's CSRF token is theirs alone.
   if (ctx.actor || tokenUsed) return html;
-  if (!pages) kept.set(first, (pages = new Map()));
+  if (!pages) {
+    pages = new Map();
+    kept.set(first, pages);
+  }
   if (pages.size < PAGES_PER_ANSWER || pages.has(key)) pages.set(key, { others, html });
   return html;
 }

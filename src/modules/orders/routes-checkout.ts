@@ -254,12 +254,9 @@ export function checkoutRoutes(app: FastifyInstance, deps: Deps): void {
           provinceCode: z.string().optional(),
           communeCode: z.string().optional(),
           street: z.string().optional(),
-          paymentMethod: z
-            .string()
-            .optional()
-            .meta({
-              description: 'cod, vietqr, or vnpay when offered: how the shops without their own are paid',
-            }),
+          paymentMethod: z.string().optional().meta({
+            description: 'cod, vietqr, or vnpay when offered: how the shops without their own are paid',
+          }),
           sellers: z
             .array(
               z.object({
