@@ -6,15 +6,15 @@
  *
  * The data set is made once in bench/.data (`seed --products 100000`) and reused.
  */
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { freePort } from '../src/platform/db/embedded.js';
+import { embeddedDatabaseUrl, root, startBuiltApp } from './app.js';
 import { machine, markdownTable, writeSection } from './machine.js';
 
-const root = path.resolve(import.meta.dirname, '..');
 const dataDir = path.join(import.meta.dirname, '.data');
 const PRODUCTS = Number(process.env.BENCH_PRODUCTS ?? 100_000);
 const DURATION = Number(process.env.BENCH_SECONDS ?? 20);
@@ -47,38 +47,10 @@ function ensureData(): void {
   writeFileSync(marker, `${new Date().toISOString()} ${Date.now() - t0} ms\n`);
 }
 
-/** The app as production runs it: built to JavaScript (`npm run build`), then `npm run serve`. */
-async function startApp(port: number): Promise<ChildProcess> {
-  const built = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build.ts'], {
-    cwd: root,
-    stdio: 'inherit',
-  });
-  if (built.status !== 0) throw new Error('the build failed');
-  // `npm run serve`'s command itself (exec: the pid sampled for memory is the app's, not a shell's).
-  const serve = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).scripts.serve as string;
-  const child = spawn('sh', ['-c', `exec ${serve}`], {
-    cwd: root,
-    // Every request comes from one address: the per-IP limit of the public search is off here.
-    env: env({ PORT: String(port), SEED_DEMO: 'false', SEARCH_RATE_LIMIT: '0' }),
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  let out = '';
-  child.stdout!.on('data', (d) => {
-    out += d;
-  });
-  for (let i = 0; i < 600 && !/is running/.test(out); i++) await new Promise((r) => setTimeout(r, 100));
-  if (!/is running/.test(out)) throw new Error(`the app did not start:\n${out}`);
-  return child;
-}
-
-/** The embedded server's address, read from its pid file (line 4 is the port). */
-function databaseUrl(): string {
-  const port = readFileSync(path.join(dataDir, 'pg', 'postmaster.pid'), 'utf8')
-    .split('\n')[3]
-    .trim();
-  const password = readFileSync(path.join(dataDir, 'pg.password'), 'utf8').trim();
-  return `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/tmdt`;
-}
+/** Every request comes from one address: the per-IP limit of the public search is off here. */
+const startApp = (port: number) =>
+  startBuiltApp({ env: env({ PORT: String(port), SEED_DEMO: 'false', SEARCH_RATE_LIMIT: '0' }) });
+const databaseUrl = () => embeddedDatabaseUrl(dataDir);
 
 interface Targets {
   products: string[];

@@ -9,7 +9,6 @@
  * below zero, the units the orders hold are exactly what left the stock, the ledger balances.
  * Writes bench/RESULTS.md.
  */
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
@@ -27,9 +26,9 @@ import { bearer } from '../src/modules/sellers/console-test-fixtures.js';
 import { freePort } from '../src/platform/db/embedded.js';
 import { createDb } from '../src/platform/db/pool.js';
 import { type TestApp, testConfig } from '../test/helpers.js';
+import { embeddedDatabaseUrl, startBuiltApp } from './app.js';
 import { machine, markdownTable, writeSection } from './machine.js';
 
-const root = path.resolve(import.meta.dirname, '..');
 const dataDir = path.join(import.meta.dirname, '.data-checkout');
 const DURATION = Number(process.env.BENCH_SECONDS ?? 20);
 const CONNECTIONS = 50;
@@ -54,42 +53,17 @@ const env = (extra: Record<string, string>) => ({
   ...extra,
 });
 
-/** The app as production runs it, built to JavaScript, on an empty data directory. */
-async function startApp(port: number): Promise<ChildProcess> {
-  const built = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build.ts'], {
-    cwd: root,
-    stdio: 'inherit',
-  });
-  if (built.status !== 0) throw new Error('the build failed');
+/** The built app on an empty data directory. BENCH_CPU_PROF=1: it also writes a CPU profile (.cpuprofile, for Chrome's DevTools) there. */
+async function startApp(port: number) {
   rmSync(dataDir, { recursive: true, force: true });
   mkdirSync(dataDir, { recursive: true, mode: 0o755 });
-  // `npm run serve`'s command itself (exec: the pid measured is the app's, not a shell's).
-  // BENCH_CPU_PROF=1: the app also writes a CPU profile (.cpuprofile, for Chrome's DevTools) into bench/.data-checkout.
-  const serve = (
-    JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).scripts.serve as string
-  ).replace(/^node /, process.env.BENCH_CPU_PROF ? `node --cpu-prof --cpu-prof-dir=${dataDir} ` : 'node ');
-  const child = spawn('sh', ['-c', `exec ${serve}`], {
-    cwd: root,
+  return startBuiltApp({
     env: env({ PORT: String(port) }),
-    stdio: ['ignore', 'pipe', 'inherit'],
+    nodeFlags: process.env.BENCH_CPU_PROF ? `--cpu-prof --cpu-prof-dir=${dataDir}` : undefined,
+    timeoutMs: 120_000,
   });
-  let out = '';
-  child.stdout!.on('data', (d) => {
-    out += d;
-  });
-  for (let i = 0; i < 1200 && !/is running/.test(out); i++) await new Promise((r) => setTimeout(r, 100));
-  if (!/is running/.test(out)) throw new Error(`the app did not start:\n${out}`);
-  return child;
 }
-
-/** The embedded server's address, read from its pid file (line 4 is the port). */
-function databaseUrl(): string {
-  const port = readFileSync(path.join(dataDir, 'pg', 'postmaster.pid'), 'utf8')
-    .split('\n')[3]
-    .trim();
-  const password = readFileSync(path.join(dataDir, 'pg.password'), 'utf8').trim();
-  return `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/tmdt`;
-}
+const databaseUrl = () => embeddedDatabaseUrl(dataDir);
 
 /** The app's services over the same database, in this process, to make the shops and buyers. */
 async function setupApp(url: string): Promise<TestApp> {
