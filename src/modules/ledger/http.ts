@@ -6,7 +6,7 @@ import { type Actor, requireActor, requireScope } from '../../platform/http/cont
 import { notFound } from '../../platform/http/errors.js';
 import { vietnamDay } from '../../platform/http/i18n.js';
 import { sendXlsx } from '../../web/xlsx.js';
-import { getSeller, memberships, type Seller } from '../sellers/index.js';
+import { getSeller, type Seller } from '../sellers/index.js';
 import { declarationWorkbook, statementWorkbook } from './exports.js';
 import { sellerStatement, type WithholdingRow, withholdingRows } from './statements.js';
 
@@ -16,15 +16,6 @@ export function memberOnly(req: FastifyRequest, reply: FastifyReply): Actor {
   requireScope(actor, 'read');
   reply.header('cache-control', 'private, no-store');
   return actor;
-}
-
-/** The shops the user belongs to, and the one asked for (the first when none is named; 404 if not theirs). */
-export async function shopsOf(db: Executor, userId: string, wanted: string | undefined) {
-  const shops = (await memberships(db, userId)).map((m) => m.seller);
-  if (!wanted) return { shops, seller: shops[0] };
-  const seller = isUuid(wanted) ? shops.find((s) => s.id === wanted) : undefined;
-  if (!seller) throw notFound();
-  return { shops, seller };
 }
 
 /** "2026-11": a calendar month; the current one in Viet Nam when not given. */

@@ -6,16 +6,9 @@ import { notFound } from '../../platform/http/errors.js';
 import { parseInput } from '../../platform/http/validation.js';
 import type { Deps } from '../../platform/module.js';
 import { sendXlsx } from '../../web/xlsx.js';
+import { memberShops } from '../sellers/index.js';
 import { payoutWorkbook } from './exports.js';
-import {
-  memberOnly,
-  monthParam,
-  sellerOr404,
-  sellersOf,
-  sendDeclarationXlsx,
-  shopsOf,
-  thisMonth,
-} from './http.js';
+import { memberOnly, monthParam, sellerOr404, sellersOf, sendDeclarationXlsx, thisMonth } from './http.js';
 import {
   batchLabel,
   createPayoutBatch,
@@ -355,7 +348,7 @@ export function ledgerApiRoutes(app: FastifyInstance, deps: Deps): void {
     },
     async (req, reply) => {
       const actor = memberOnly(req, reply);
-      const { seller } = await shopsOf(db, actor.id, req.query.shop);
+      const { seller } = await memberShops(db, actor.id, req.query.shop);
       if (!seller) throw notFound();
       const b = await balanceView(db, seller.id, req.query.page);
       return {
@@ -381,7 +374,7 @@ export function ledgerApiRoutes(app: FastifyInstance, deps: Deps): void {
     },
     async (req, reply) => {
       const actor = memberOnly(req, reply);
-      const { seller } = await shopsOf(db, actor.id, req.query.shop);
+      const { seller } = await memberShops(db, actor.id, req.query.shop);
       if (!seller) throw notFound();
       return presentStatement(
         seller.id,

@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { notFound } from '../../platform/http/errors.js';
 import type { Deps } from '../../platform/module.js';
 import { pageCtx, sendHtml } from '../../web/page.js';
-import { memberOnly, monthParam, sendStatementXlsx, shopsOf, thisMonth } from './http.js';
+import { memberShops } from '../sellers/index.js';
+import { memberOnly, monthParam, sendStatementXlsx, thisMonth } from './http.js';
 import { balanceView, sellerStatement } from './statements.js';
 import { BalancePage, NoShopPage, StatementPage } from './views/statements.js';
 
@@ -20,7 +21,7 @@ export function sellerLedgerRoutes(app: FastifyInstance, deps: Deps): void {
 
   r.get('/kenh-ban-hang/so-du', { schema: { hide: true, querystring: shopQuery } }, async (req, reply) => {
     const actor = memberOnly(req, reply);
-    const { shops, seller } = await shopsOf(db, actor.id, req.query.shop);
+    const { shops, seller } = await memberShops(db, actor.id, req.query.shop);
     if (!seller) return sendHtml(reply, NoShopPage({ ctx: pageCtx(req, reply) }));
     const balance = await balanceView(db, seller.id, req.query.page);
     return sendHtml(
@@ -34,7 +35,7 @@ export function sellerLedgerRoutes(app: FastifyInstance, deps: Deps): void {
     { schema: { hide: true, querystring: statementQuery } },
     async (req, reply) => {
       const actor = memberOnly(req, reply);
-      const { seller } = await shopsOf(db, actor.id, req.query.shop);
+      const { seller } = await memberShops(db, actor.id, req.query.shop);
       if (!seller) return sendHtml(reply, NoShopPage({ ctx: pageCtx(req, reply) }));
       const statement = await sellerStatement(db, seller.id, req.query.thang ?? thisMonth());
       const base = '/kenh-ban-hang/so-du/sao-ke';
@@ -59,7 +60,7 @@ export function sellerLedgerRoutes(app: FastifyInstance, deps: Deps): void {
     { schema: { hide: true, querystring: statementQuery } },
     async (req, reply) => {
       const actor = memberOnly(req, reply);
-      const { seller } = await shopsOf(db, actor.id, req.query.shop);
+      const { seller } = await memberShops(db, actor.id, req.query.shop);
       if (!seller) throw notFound();
       return sendStatementXlsx(db, req, reply, seller, req.query.thang ?? thisMonth());
     },

@@ -1,12 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { isUuid } from '../../platform/db/columns.js';
-import type { Executor } from '../../platform/db/pool.js';
 import { notFound } from '../../platform/http/errors.js';
 import type { Deps } from '../../platform/module.js';
 import { pageCtx, sendHtml } from '../../web/page.js';
-import { memberships } from '../sellers/index.js';
+import { memberShops } from '../sellers/index.js';
 import { orderActor } from './order-forms.js';
 import { orderListJson, toOrderRowJson } from './order-json.js';
 import { linesOf, sellerListQuery, sellerOrders, shopOrder, statusCounts } from './order-queries.js';
@@ -14,15 +12,6 @@ import { orderDetailRoutes } from './routes-orders-detail.js';
 import { orderStatus } from './schema.js';
 import { SELLER_ORDERS, SellerOrderPage, SellerOrdersPage } from './views/order-seller.js';
 import { PackingSlipPage } from './views/packing-slip.js';
-
-/** The shops the user belongs to, and the one asked for (the first when none is named). */
-async function shopsOf(db: Executor, userId: string, wanted: string | undefined) {
-  const shops = (await memberships(db, userId)).map((m) => m.seller);
-  if (wanted === undefined) return { shops, seller: shops[0] };
-  const seller = isUuid(wanted) ? shops.find((s) => s.id === wanted) : undefined;
-  if (!seller) throw notFound();
-  return { shops, seller };
-}
 
 /** The seller centre's orders: the list to work through, each order's page and steps, the packing slip. */
 export function sellerOrderRoutes(app: FastifyInstance, deps: Deps): void {
@@ -32,7 +21,7 @@ export function sellerOrderRoutes(app: FastifyInstance, deps: Deps): void {
   app.get(SELLER_ORDERS, { schema: { hide: true } }, async (req, reply) => {
     const actor = orderActor(req, 'read');
     const q = req.query as Record<string, string | undefined>;
-    const { shops, seller } = await shopsOf(db, actor.id, q.shop);
+    const { shops, seller } = await memberShops(db, actor.id, q.shop);
     // Someone with no shop yet finds how to open one in the seller centre.
     if (!seller) return reply.redirect('/kenh-ban-hang');
     const query = sellerListQuery.parse(q);
@@ -68,7 +57,7 @@ export function sellerOrderRoutes(app: FastifyInstance, deps: Deps): void {
     },
     async (req) => {
       const actor = orderActor(req, 'read');
-      const { seller } = await shopsOf(db, actor.id, req.query.sellerId);
+      const { seller } = await memberShops(db, actor.id, req.query.sellerId);
       if (!seller) throw notFound();
       const list = await sellerOrders(db, seller.id, req.query);
       return {

@@ -10,7 +10,7 @@ export { applicationSchema } from './application-schema.js';
 export { isSellerMember } from './documents.js';
 export { publicStates, type SellerStatus, sellerLifecycle } from './lifecycle.js';
 export { bank, banks, categories, type LegalForm, legalFormLabel, ocopGroupLabel } from './reference.js';
-export { getSeller, memberships, type Seller } from './service.js';
+export { getSeller, memberShops, memberships, type Seller } from './service.js';
 export { staffOf } from './staff.js';
 export { SELLER_STATUS_CHANGED, transitionSeller } from './transitions.js';
 export { normalizeTaxCode, taxCodeProblem, zAccountNo, zBankBin, zHolderName } from './validators.js';

@@ -60,6 +60,18 @@ export async function memberships(db: Executor, userId: string) {
     .orderBy(desc(sellers.createdAt));
 }
 
+/**
+ * The shops the user belongs to, and the one a seller-centre page asks for (`?shop=`): the
+ * newest when none is named, 404 when the named one is not theirs.
+ */
+export async function memberShops(db: Executor, userId: string, wanted: string | undefined) {
+  const shops = (await memberships(db, userId)).map((m) => m.seller);
+  if (!wanted) return { shops, seller: shops[0] };
+  const seller = isUuid(wanted) ? shops.find((s) => s.id === wanted) : undefined;
+  if (!seller) throw notFound();
+  return { shops, seller };
+}
+
 /** An application in the shape the form and the JSON API exchange. */
 export async function applicationData(db: Executor, s: Seller) {
   const docs = await listDocuments(db, s.id);
